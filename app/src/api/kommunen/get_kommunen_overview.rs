@@ -1,0 +1,11 @@
+use leptos::prelude::*;
+use shared::KommunenOverview;
+
+use crate::error::AppError;
+
+/// Key figures of the gazetteer for the start page. Public.
+#[server(endpoint = "kommunen/overview")]
+pub async fn get_kommunen_overview() -> Result<KommunenOverview, AppError> {
+    let state = crate::server::app_state()?;
+    Ok(crate::server::kommunen::queries::overview(&state.db).await?)
+}

@@ -1,0 +1,7 @@
+//! Server functions about municipalities.
+
+mod get_kommunen_overview;
+mod search_kommunen;
+
+pub use get_kommunen_overview::{GetKommunenOverview, get_kommunen_overview};
+pub use search_kommunen::{SEARCH_LIMIT, SearchKommunen, search_kommunen};

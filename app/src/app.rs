@@ -1,0 +1,77 @@
+//! The HTML shell, the root component and the route table.
+
+use leptos::prelude::*;
+use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+use crate::components::layout::{DemoNotice, SiteFooter, SiteHeader, SkipLink};
+use crate::pages::home::HomePage;
+use crate::pages::legal::{AccessibilityPage, DataSourcesPage, ImprintPage, PrivacyPage};
+use crate::pages::not_found::NotFoundPage;
+use crate::pages::sections::{ExchangePage, ForumsPage, JoinPage, MapPage, SignInPage};
+
+/// Version-pinned paths of the vendored Leaflet files (copied from `node_modules` by the build).
+pub const LEAFLET_JS: &str = "/vendor/leaflet-1.9.4/leaflet.js";
+/// See [`LEAFLET_JS`].
+pub const LEAFLET_CSS: &str = "/vendor/leaflet-1.9.4/leaflet.css";
+
+/// The complete HTML document rendered on the server around [`App`].
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::server::security::apply_content_security_policy();
+    let nonce = leptos::nonce::use_nonce();
+    view! {
+        <!DOCTYPE html>
+        <html lang="de">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <meta name="description" content="Beteiligungsnetz: das Netzwerk der kommunalen Partizipationsbeauftragten, Foren für Entscheider*innen und kollegialer Erfahrungsaustausch." />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <link rel="stylesheet" href=LEAFLET_CSS />
+                <HashedStylesheet options=options.clone() id="leptos" />
+                <script defer src=LEAFLET_JS nonce=nonce></script>
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body class="min-h-screen bg-white text-slate-900 antialiased">
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The application: layout around the routed pages.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Title formatter=|page: String| {
+            if page.is_empty() { "Beteiligungsnetz".to_owned() } else { format!("{page} – Beteiligungsnetz") }
+        } />
+        <Router>
+            <SkipLink />
+            <div class="flex min-h-screen flex-col">
+                <SiteHeader />
+                <DemoNotice />
+                <main id="inhalt" tabindex="-1" class="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">
+                    <Routes fallback=|| view! { <NotFoundPage /> }>
+                        <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                        <Route path=path!("/karte") view=MapPage ssr=SsrMode::Async />
+                        <Route path=path!("/foren") view=ForumsPage ssr=SsrMode::Async />
+                        <Route path=path!("/austausch") view=ExchangePage ssr=SsrMode::Async />
+                        <Route path=path!("/mitglied-werden") view=JoinPage ssr=SsrMode::Async />
+                        <Route path=path!("/anmelden") view=SignInPage ssr=SsrMode::Async />
+                        <Route path=path!("/impressum") view=ImprintPage ssr=SsrMode::Async />
+                        <Route path=path!("/datenschutz") view=PrivacyPage ssr=SsrMode::Async />
+                        <Route path=path!("/barrierefreiheit") view=AccessibilityPage ssr=SsrMode::Async />
+                        <Route path=path!("/datenquellen") view=DataSourcesPage ssr=SsrMode::Async />
+                    </Routes>
+                </main>
+                <SiteFooter />
+            </div>
+        </Router>
+    }
+}

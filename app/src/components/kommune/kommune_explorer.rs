@@ -1,0 +1,41 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::kommunen::search_kommunen;
+use crate::components::kommune::{KommuneResults, KommuneSearchForm};
+use crate::components::map::GermanyMap;
+
+/// Municipality search with live results beside the map of Germany. The search text is read
+/// from the `q` query parameter, so a search works (and can be shared) without JavaScript.
+#[component]
+pub fn KommuneExplorer(
+    /// The page the search form submits to without JavaScript.
+    action: &'static str,
+) -> impl IntoView {
+    let initial_query =
+        use_query_map().with_untracked(|params| params.get("q").unwrap_or_default());
+    let query = RwSignal::new(initial_query);
+    let search = Resource::new(move || query.get(), search_kommunen);
+    let results = Signal::derive(move || search.get().and_then(Result::ok).unwrap_or_default());
+    let error = Signal::derive(move || {
+        search.get().and_then(Result::err).map(|error| {
+            error
+                .field_message("q")
+                .unwrap_or_else(|| error.to_string())
+        })
+    });
+    view! {
+        <div class="grid gap-8 lg:grid-cols-[2fr_3fr]">
+            <div>
+                <KommuneSearchForm query=query error=error action=action />
+                <Transition fallback=|| ()>
+                    <KommuneResults query=query results=results />
+                </Transition>
+            </div>
+            <GermanyMap
+                highlighted=results
+                label="Karte Deutschlands mit den Bundesländern und den gefundenen Kommunen"
+            />
+        </div>
+    }
+}

@@ -1,0 +1,10 @@
+//! The Leaflet map (browser only; the server renders its container and a text alternative).
+
+#[cfg(feature = "hydrate")]
+mod browser;
+mod germany_map;
+
+pub use germany_map::GermanyMap;
+
+/// Where the bundled state outlines are served from (copied from `data/` by the build).
+pub const STATE_OUTLINES_URL: &str = "/geo/bundeslaender.geo.json";

@@ -1,0 +1,71 @@
+//! The error type that crosses the server-function boundary.
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+use shared::FieldErrors;
+
+/// What went wrong, in terms a user can act on. Internal causes are logged on the server and
+/// never sent to the browser.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// One or more fields are invalid; the messages are shown at the fields.
+    #[error("Bitte prüfen Sie die markierten Eingaben.")]
+    Validation(FieldErrors),
+    /// The requested thing does not exist (or is not visible to the caller).
+    #[error("Die angeforderte Seite oder der Eintrag wurde nicht gefunden.")]
+    NotFound,
+    /// The caller must sign in first.
+    #[error("Bitte melden Sie sich an.")]
+    Unauthorized,
+    /// The caller is signed in but lacks the permission.
+    #[error("Dafür fehlt Ihnen die Berechtigung.")]
+    Forbidden,
+    /// The action conflicts with the current state; the message explains how.
+    #[error("{0}")]
+    Conflict(String),
+    /// Too many attempts in a short time.
+    #[error("Zu viele Anfragen in kurzer Zeit. Bitte warten Sie einen Moment.")]
+    RateLimited,
+    /// Something failed on our side; details are only in the server log.
+    #[error("Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.")]
+    Internal,
+    /// The request did not reach the server or its answer could not be read.
+    #[error("Die Verbindung zum Server ist fehlgeschlagen. Bitte versuchen Sie es erneut.")]
+    Transport(String),
+}
+
+impl AppError {
+    /// A validation error for a single field.
+    pub fn field(field: &str, error: shared::FieldError) -> Self {
+        let mut errors = FieldErrors::default();
+        errors.add(field, error);
+        Self::Validation(errors)
+    }
+
+    /// The message for `field` if this is a validation error that names it.
+    pub fn field_message(&self, field: &str) -> Option<String> {
+        match self {
+            Self::Validation(errors) => errors.get(field).map(str::to_owned),
+            _ => None,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        #[cfg(feature = "ssr")]
+        tracing::warn!(error = %value, "server function transport error");
+        Self::Transport(value.to_string())
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sea_orm::DbErr> for AppError {
+    fn from(error: sea_orm::DbErr) -> Self {
+        tracing::error!(%error, "database error");
+        Self::Internal
+    }
+}

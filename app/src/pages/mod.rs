@@ -1,0 +1,6 @@
+//! Routed pages.
+
+pub mod home;
+pub mod legal;
+pub mod not_found;
+pub mod sections;

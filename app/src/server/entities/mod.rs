@@ -1,0 +1,4 @@
+//! sea-orm entities, one per table.
+
+pub mod app_setting;
+pub mod kommune;

@@ -1,0 +1,4 @@
+//! The municipality gazetteer: import and queries.
+
+pub mod gazetteer;
+pub mod queries;

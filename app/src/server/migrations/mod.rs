@@ -1,0 +1,19 @@
+//! Schema migrations; they run at start-up and on both SQLite and PostgreSQL.
+
+use sea_orm_migration::prelude::*;
+
+mod m20261121_000001_create_kommune;
+mod m20261121_000002_create_app_setting;
+
+/// All migrations in order.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261121_000001_create_kommune::Migration),
+            Box::new(m20261121_000002_create_app_setting::Migration),
+        ]
+    }
+}

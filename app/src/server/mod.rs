@@ -1,0 +1,12 @@
+//! Server-only code: state, database access, migrations and services.
+
+pub mod database;
+pub mod demo_seed;
+pub mod entities;
+pub mod kommunen;
+pub mod migrations;
+pub mod security;
+pub mod settings;
+pub mod state;
+
+pub use state::{AppState, app_state};

@@ -1,0 +1,46 @@
+//! Installation settings and the demo seed on SQLite and PostgreSQL.
+
+#![cfg(feature = "ssr")]
+
+mod support;
+
+use app::server::demo_seed::{SeedOutcome, seed_demo_data};
+use app::server::settings;
+
+#[tokio::test]
+async fn demo_seed_marks_the_installation_once() {
+    for test_db in support::all_backends().await {
+        let db = &test_db.db;
+        assert!(
+            !settings::has_demo_data(db).await.expect("read"),
+            "{}",
+            test_db.backend
+        );
+        assert_eq!(seed_demo_data(db).await.expect("seed"), SeedOutcome::Seeded);
+        assert!(
+            settings::has_demo_data(db).await.expect("read"),
+            "{}",
+            test_db.backend
+        );
+        assert_eq!(
+            seed_demo_data(db).await.expect("seed"),
+            SeedOutcome::AlreadySeeded
+        );
+        test_db.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn settings_are_upserted() {
+    for test_db in support::all_backends().await {
+        let db = &test_db.db;
+        assert_eq!(settings::get(db, "x").await.expect("get"), None);
+        settings::put(db, "x", "1").await.expect("put");
+        settings::put(db, "x", "2").await.expect("put again");
+        assert_eq!(
+            settings::get(db, "x").await.expect("get").as_deref(),
+            Some("2")
+        );
+        test_db.finish().await;
+    }
+}

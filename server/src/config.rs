@@ -1,0 +1,164 @@
+//! Server configuration from environment variables, with documented defaults.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use shared::OperatorInfo;
+
+/// Log output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// Everything the server reads from its environment. See the README for the table.
+#[derive(Debug, Clone)]
+pub struct ServerConfig {
+    /// `BIND_ADDRESS`, default `127.0.0.1:3000`.
+    pub bind_address: SocketAddr,
+    /// `DATABASE_URL`, default `sqlite://data/beteiligungsnetz.db`.
+    pub database_url: String,
+    /// `PUBLIC_URL`, default `http://127.0.0.1:3000`: the origin users reach us at.
+    pub public_url: String,
+    /// `LOG_LEVEL` (or `RUST_LOG`), default `info`.
+    pub log_level: String,
+    /// `LOG_FORMAT`: `text` (default) or `json`.
+    pub log_format: LogFormat,
+    /// `LEPTOS_SITE_ROOT`, default `target/site`: compiled assets.
+    pub site_root: String,
+    /// `REQUEST_TIMEOUT_SECS`, default 30.
+    pub request_timeout: Duration,
+    /// `BODY_LIMIT_BYTES`, default 2 MiB.
+    pub body_limit_bytes: usize,
+    /// `OPERATOR_NAME`, `OPERATOR_ADDRESS`, `OPERATOR_EMAIL`, `OPERATOR_RESPONSIBLE`.
+    pub operator: OperatorInfo,
+}
+
+/// A configuration value that cannot be used.
+#[derive(Debug, thiserror::Error)]
+#[error("{variable}: {message}")]
+pub struct ConfigError {
+    pub variable: &'static str,
+    pub message: String,
+}
+
+impl ServerConfig {
+    /// Reads the process environment.
+    pub fn from_environment() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads configuration through `lookup` (the environment, or a map in tests).
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let get = |name: &str| lookup(name).filter(|value| !value.trim().is_empty());
+        let bind_address = parse(
+            "BIND_ADDRESS",
+            get("BIND_ADDRESS").unwrap_or_else(|| "127.0.0.1:3000".into()),
+        )?;
+        let public_url = get("PUBLIC_URL")
+            .unwrap_or_else(|| format!("http://{bind_address}"))
+            .trim_end_matches('/')
+            .to_owned();
+        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
+            return Err(ConfigError {
+                variable: "PUBLIC_URL",
+                message: "must start with http:// or https://".into(),
+            });
+        }
+        let log_format = match get("LOG_FORMAT").as_deref() {
+            None | Some("text") => LogFormat::Text,
+            Some("json") => LogFormat::Json,
+            Some(other) => {
+                return Err(ConfigError {
+                    variable: "LOG_FORMAT",
+                    message: format!("expected text or json, got {other:?}"),
+                });
+            }
+        };
+        Ok(Self {
+            bind_address,
+            database_url: get("DATABASE_URL")
+                .unwrap_or_else(|| app::server::database::DEFAULT_DATABASE_URL.into()),
+            public_url,
+            log_level: get("LOG_LEVEL")
+                .or_else(|| get("RUST_LOG"))
+                .unwrap_or_else(|| "info".into()),
+            log_format,
+            site_root: get("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
+            request_timeout: Duration::from_secs(parse(
+                "REQUEST_TIMEOUT_SECS",
+                get("REQUEST_TIMEOUT_SECS").unwrap_or_else(|| "30".into()),
+            )?),
+            body_limit_bytes: parse(
+                "BODY_LIMIT_BYTES",
+                get("BODY_LIMIT_BYTES").unwrap_or_else(|| (2 * 1024 * 1024).to_string()),
+            )?,
+            operator: OperatorInfo {
+                name: get("OPERATOR_NAME").unwrap_or_default(),
+                address: get("OPERATOR_ADDRESS").unwrap_or_default(),
+                email: get("OPERATOR_EMAIL").unwrap_or_default(),
+                responsible_person: get("OPERATOR_RESPONSIBLE").unwrap_or_default(),
+            },
+        })
+    }
+
+    /// Whether the public URL is HTTPS (enables HSTS and, later, `__Host-` cookies).
+    pub fn is_https(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+}
+
+fn parse<T: std::str::FromStr>(variable: &'static str, value: String) -> Result<T, ConfigError>
+where
+    T::Err: std::fmt::Display,
+{
+    value.trim().parse().map_err(|error: T::Err| ConfigError {
+        variable,
+        message: format!("{value:?} is not valid: {error}"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    fn config(pairs: &[(&str, &str)]) -> Result<ServerConfig, ConfigError> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| ((*k).into(), (*v).into()))
+            .collect();
+        ServerConfig::from_lookup(|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn defaults_need_no_configuration() {
+        let config = config(&[]).expect("defaults are valid");
+        assert_eq!(config.bind_address.to_string(), "127.0.0.1:3000");
+        assert_eq!(config.database_url, "sqlite://data/beteiligungsnetz.db");
+        assert_eq!(config.public_url, "http://127.0.0.1:3000");
+        assert_eq!(config.request_timeout, Duration::from_secs(30));
+        assert_eq!(config.body_limit_bytes, 2 * 1024 * 1024);
+        assert_eq!(config.log_format, LogFormat::Text);
+        assert!(!config.is_https());
+    }
+
+    #[test]
+    fn invalid_values_name_the_variable() {
+        let error = config(&[("BIND_ADDRESS", "nirgendwo")]).expect_err("bad address");
+        assert_eq!(error.variable, "BIND_ADDRESS");
+        let error = config(&[("PUBLIC_URL", "beteiligung.example")]).expect_err("no scheme");
+        assert_eq!(error.variable, "PUBLIC_URL");
+        let error = config(&[("LOG_FORMAT", "xml")]).expect_err("bad format");
+        assert_eq!(error.variable, "LOG_FORMAT");
+    }
+
+    #[test]
+    fn public_url_loses_trailing_slash() {
+        let config = config(&[("PUBLIC_URL", "https://beteiligung.example/")]).expect("valid");
+        assert_eq!(config.public_url, "https://beteiligung.example");
+        assert!(config.is_https());
+    }
+}

@@ -1,0 +1,14 @@
+#![recursion_limit = "256"]
+//! The Beteiligungsnetz HTTP server: configuration, middleware and router assembly around the
+//! Leptos application in the `app` crate. `main.rs` only parses the command line.
+
+pub mod cli;
+pub mod config;
+pub mod health;
+pub mod middleware;
+pub mod router;
+pub mod startup;
+pub mod telemetry;
+
+pub use config::ServerConfig;
+pub use router::build_router;

@@ -1,0 +1,56 @@
+//! Router assembly: health check, Leptos routes and server functions, static files, middleware.
+
+use axum::Router;
+use axum::routing::get;
+use http::StatusCode;
+use leptos::nonce::provide_nonce;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use tower::ServiceBuilder;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+use app::server::AppState;
+use app::{App, shell};
+
+use crate::config::ServerConfig;
+use crate::health::healthz;
+use crate::middleware::{SameOriginPolicy, cache_control, same_origin, security_headers};
+
+/// The complete application router with all middleware.
+pub fn build_router(state: AppState, config: &ServerConfig) -> Router {
+    let routes = generate_route_list(App);
+    let leptos_options = state.leptos_options.clone();
+    let same_origin_policy = SameOriginPolicy::new(&config.public_url);
+    let hsts = config.is_https();
+
+    Router::new()
+        .route("/healthz", get(healthz))
+        .leptos_routes_with_context(&state, routes, provide_nonce, move || {
+            shell(leptos_options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(provide_nonce, shell))
+        .with_state(state)
+        .layer(
+            ServiceBuilder::new()
+                .layer(TraceLayer::new_for_http())
+                .layer(TimeoutLayer::with_status_code(
+                    StatusCode::REQUEST_TIMEOUT,
+                    config.request_timeout,
+                ))
+                .layer(axum::middleware::from_fn(move |request, next| {
+                    security_headers(hsts, request, next)
+                }))
+                .layer(axum::middleware::from_fn(cache_control))
+                .layer(axum::middleware::from_fn_with_state(
+                    same_origin_policy,
+                    same_origin,
+                ))
+                .layer(RequestBodyLimitLayer::new(config.body_limit_bytes))
+                .layer(CompressionLayer::new().br(true).gzip(true)),
+        )
+}

@@ -1,0 +1,104 @@
+//! Start-up: database preparation, state assembly, serving with graceful shutdown.
+
+use std::sync::Arc;
+
+use anyhow::Context;
+use app::server::AppState;
+use leptos::config::{Env, LeptosOptions};
+use sea_orm::DatabaseConnection;
+
+use crate::config::ServerConfig;
+use crate::router::build_router;
+
+/// Name of the compiled assets (`pkg/beteiligungsnetz.*`), as set in the workspace manifest.
+pub const OUTPUT_NAME: &str = "beteiligungsnetz";
+
+/// Connects, migrates and imports the gazetteer on first start.
+pub async fn prepare_database(config: &ServerConfig) -> anyhow::Result<DatabaseConnection> {
+    tracing::info!(
+        database = %app::server::database::redact(&config.database_url),
+        "connecting to database"
+    );
+    let db = app::server::database::connect_and_migrate(&config.database_url)
+        .await
+        .context("database connection or migration failed")?;
+    let imported = app::server::kommunen::gazetteer::import_if_empty(&db)
+        .await
+        .context("importing the municipality gazetteer failed")?;
+    if imported > 0 {
+        tracing::info!(imported, "municipality gazetteer imported");
+    }
+    Ok(db)
+}
+
+/// Leptos options for this configuration. Hashed asset names are used when cargo-leptos left
+/// its `hash.txt` beside the executable (release builds).
+pub fn leptos_options(config: &ServerConfig) -> LeptosOptions {
+    let hash_files = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt")))
+        .is_some_and(|path| path.exists());
+    LeptosOptions::builder()
+        .output_name(OUTPUT_NAME)
+        .site_root(config.site_root.as_str())
+        .site_pkg_dir("pkg")
+        .env(Env::PROD)
+        .site_addr(config.bind_address)
+        .hash_files(hash_files)
+        .build()
+}
+
+/// Assembles the state from a prepared database.
+pub fn app_state(config: &ServerConfig, db: DatabaseConnection) -> AppState {
+    AppState {
+        leptos_options: leptos_options(config),
+        db,
+        operator: Arc::new(config.operator.clone()),
+    }
+}
+
+/// Runs the server until SIGINT/SIGTERM, then lets in-flight requests finish.
+pub async fn serve(config: ServerConfig) -> anyhow::Result<()> {
+    let db = prepare_database(&config).await?;
+    let state = app_state(&config, db.clone());
+    let router = build_router(state, &config);
+    let listener = tokio::net::TcpListener::bind(config.bind_address)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.bind_address))?;
+    tracing::info!(address = %config.bind_address, public_url = %config.public_url, "listening");
+    axum::serve(listener, router)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("server error")?;
+    db.close().await.context("closing the database pool")?;
+    tracing::info!("shut down cleanly");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let interrupt = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::error!(%error, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::error!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutdown signal received");
+}

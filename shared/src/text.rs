@@ -1,0 +1,99 @@
+//! Text normalisation for search.
+
+/// Folds a German name for accent-insensitive matching: lower case, umlauts and ß spelled out
+/// (`"Müßig"` → `"muessig"`), runs of whitespace collapsed.
+///
+/// The gazetteer stores every name folded the same way, so a user typing "Muenchen" or
+/// "münchen" finds "München".
+pub fn fold_for_search(input: &str) -> String {
+    let mut folded = String::with_capacity(input.len() + 4);
+    let mut last_was_space = true;
+    for ch in input.chars().flat_map(char::to_lowercase) {
+        match ch {
+            'ä' => folded.push_str("ae"),
+            'ö' => folded.push_str("oe"),
+            'ü' => folded.push_str("ue"),
+            'ß' => folded.push_str("ss"),
+            c if c.is_whitespace() => {
+                if !last_was_space {
+                    folded.push(' ');
+                }
+                last_was_space = true;
+                continue;
+            }
+            c => folded.push(c),
+        }
+        last_was_space = false;
+    }
+    if folded.ends_with(' ') {
+        folded.pop();
+    }
+    folded
+}
+
+/// Formats a count the German way, with a dot between thousands: `1512491` → `"1.512.491"`.
+pub fn format_thousands(value: i64) -> String {
+    let digits = value.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if value < 0 {
+        out.push('-');
+    }
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// Escapes text for insertion into HTML (used where a browser API takes an HTML string, such as
+/// Leaflet tooltips).
+pub fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for ch in input.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{escape_html, fold_for_search, format_thousands};
+
+    #[test]
+    fn html_is_escaped() {
+        assert_eq!(
+            escape_html("<script>alert('x') & \"y\"</script>"),
+            "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;"
+        );
+    }
+
+    #[test]
+    fn thousands_use_german_separator() {
+        assert_eq!(format_thousands(0), "0");
+        assert_eq!(format_thousands(999), "999");
+        assert_eq!(format_thousands(1000), "1.000");
+        assert_eq!(format_thousands(1_512_491), "1.512.491");
+        assert_eq!(format_thousands(-6354), "-6.354");
+    }
+
+    #[test]
+    fn folds_umlauts_sharp_s_case_and_spaces() {
+        assert_eq!(fold_for_search("München"), "muenchen");
+        assert_eq!(fold_for_search("MÜNCHEN"), "muenchen");
+        assert_eq!(fold_for_search("Gießen"), "giessen");
+        assert_eq!(
+            fold_for_search("  Frankfurt   am  Main "),
+            "frankfurt am main"
+        );
+        assert_eq!(fold_for_search("Öhringen"), "oehringen");
+    }
+}
