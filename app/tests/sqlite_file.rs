@@ -1,6 +1,8 @@
 //! The embedded SQLite file is opened with durable, concurrent settings.
 
 #![cfg(feature = "ssr")]
+// The helper panics on failure like the test that uses it.
+#![expect(clippy::expect_used)]
 
 use app::server::database;
 use sea_orm::{ConnectionTrait, Statement};

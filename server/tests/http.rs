@@ -1,5 +1,8 @@
 //! HTTP behaviour through the real router and a real (in-memory SQLite) database.
 
+// Request helpers panic on set-up failure like the tests that use them.
+#![expect(clippy::expect_used)]
+
 use axum::Router;
 use axum::body::Body;
 use http::{Request, StatusCode, header};

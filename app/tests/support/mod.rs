@@ -1,7 +1,9 @@
 //! Test databases: in-memory SQLite always, a fresh PostgreSQL database per test when
 //! `TEST_DATABASE_URL` is set.
 
-#![allow(dead_code)]
+// Helpers panic on set-up failure like the tests that use them; not every test binary uses
+// every helper.
+#![allow(dead_code, clippy::expect_used)]
 
 use std::sync::atomic::{AtomicU32, Ordering};
 

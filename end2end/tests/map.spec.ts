@@ -1,0 +1,40 @@
+import { test, expect, expectAccessible, jsEnabled } from "./fixtures";
+
+test("the map draws Germany's states from our own server", async ({ page }, testInfo) => {
+  const outlines = page.waitForResponse((r) => r.url().endsWith("/geo/bundeslaender.geo.json"), {
+    timeout: jsEnabled(testInfo) ? 15_000 : 1_000,
+  }).catch(() => null);
+  await page.goto("/karte");
+  if (!jsEnabled(testInfo)) {
+    // Without JavaScript the page explains the map and still offers the search.
+    await expect(page.getByLabel("Kommune suchen")).toBeVisible();
+    expect(await outlines).toBeNull();
+    return;
+  }
+  const response = await outlines;
+  expect(response?.status()).toBe(200);
+  await expect(page.locator(".leaflet-container")).toBeVisible();
+  // 16 states; some are multi-polygons, so at least 16 paths in the outline pane.
+  await expect(async () => {
+    expect(await page.locator(".leaflet-laender-pane path").count()).toBeGreaterThanOrEqual(16);
+  }).toPass();
+  await expect(page.locator(".leaflet-control-attribution")).toContainText("GeoNames");
+  await expectAccessible(page);
+});
+
+test("the main navigation leads to the map page", async ({ page }, testInfo) => {
+  await page.goto("/");
+  if (jsEnabled(testInfo)) {
+    // Hydrated: the router navigates inside the same document.
+    await page.locator(".leaflet-container").waitFor();
+    await page.evaluate(() => ((window as any).__sameDocument = true));
+  }
+  await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Karte" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Karte der Beauftragten");
+  await expect(page).toHaveURL(/\/karte$/);
+  await expect(page.getByRole("link", { name: "Karte", exact: true })).toHaveAttribute("aria-current", "page");
+  if (jsEnabled(testInfo)) {
+    await expect(page.locator(".leaflet-container")).toBeVisible();
+    expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+  }
+});

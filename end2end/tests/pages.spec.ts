@@ -1,0 +1,59 @@
+import { test, expect, expectAccessible } from "./fixtures";
+
+const pages = [
+  { path: "/", heading: "Beteiligung gemeinsam stärken" },
+  { path: "/karte", heading: "Karte der Beauftragten" },
+  { path: "/foren", heading: "Foren für Entscheider*innen" },
+  { path: "/austausch", heading: "Erfahrungsaustausch" },
+  { path: "/mitglied-werden", heading: "Mitglied werden" },
+  { path: "/anmelden", heading: "Anmelden" },
+  { path: "/impressum", heading: "Impressum" },
+  { path: "/datenschutz", heading: "Datenschutz" },
+  { path: "/barrierefreiheit", heading: "Erklärung zur Barrierefreiheit" },
+  { path: "/datenquellen", heading: "Datenquellen" },
+];
+
+for (const { path, heading } of pages) {
+  test(`${path} renders in German and is accessible`, async ({ page }) => {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(200);
+    await expect(page.locator("html")).toHaveAttribute("lang", "de");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+    await expect(page).toHaveTitle(/Beteiligungsnetz/);
+    await expect(page.getByRole("navigation", { name: "Hauptnavigation" })).toBeVisible();
+    await expect(page.getByRole("contentinfo")).toContainText("GeoNames");
+    await expectAccessible(page);
+  });
+}
+
+test("unknown addresses show a German 404 page", async ({ page }) => {
+  const response = await page.goto("/gibt-es-nicht");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Seite nicht gefunden");
+  await page.getByRole("link", { name: "Zur Startseite" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expectAccessible(page);
+});
+
+test("the data sources page credits GeoNames and the state outlines", async ({ page }) => {
+  await page.goto("/datenquellen");
+  await expect(page.getByText("Ortsdaten: GeoNames (geonames.org), CC BY 4.0").first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Landesgrenzen: deutschlandGeoJSON" })).toBeVisible();
+});
+
+test("the demo installation is marked on every page", async ({ page }) => {
+  await page.goto("/foren");
+  await expect(page.getByRole("note")).toContainText("Demo-Installation");
+});
+
+test("keyboard users can skip to the content and reach the navigation", async ({ page }) => {
+  await page.goto("/");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Zum Inhalt springen" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#inhalt$/);
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Karte", exact: true })).toBeFocused();
+});

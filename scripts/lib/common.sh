@@ -1,0 +1,77 @@
+# Shared helpers for scripts/run and scripts/test. Source, don't execute.
+# Installs only from crates.io, npm and Debian; every step skips what is already present.
+
+set -euo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$REPO_ROOT"
+
+CARGO_LEPTOS_VERSION="0.3.10"
+export PATH="$HOME/.cargo/bin:$REPO_ROOT/node_modules/.bin:$PATH"
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-always}"
+
+step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
+info() { printf '    %s\n' "$*"; }
+die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+# Seconds since the epoch, for step timings.
+now() { date +%s; }
+
+# The wasm-bindgen version pinned in Cargo.lock; the CLI must match it exactly.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+install_rust_tools() {
+  command -v cargo >/dev/null || die "cargo not found: install Rust with rustup first (https://rustup.rs)"
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    step "Adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
+    step "Installing cargo-leptos $CARGO_LEPTOS_VERSION from crates.io (takes ~13 min once)"
+    cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads
+  fi
+  local wbg
+  wbg="$(wasm_bindgen_version)"
+  if ! wasm-bindgen --version 2>/dev/null | grep -q " $wbg\$"; then
+    step "Installing wasm-bindgen-cli $wbg from crates.io (~2 min once)"
+    # Without --locked: its lock file wants a newer webpki-roots than the registry offers.
+    cargo install wasm-bindgen-cli --version "$wbg"
+  fi
+}
+
+install_node_tools() {
+  command -v npm >/dev/null || die "npm not found: install Node.js 20 or newer"
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    step "Installing npm packages (Tailwind CSS, binaryen/wasm-opt, Leaflet, Playwright)"
+    npm ci --no-audit --no-fund
+  fi
+  node scripts/vendor-assets.mjs
+}
+
+install_chromium() {
+  if [ ! -x /usr/bin/chromium ]; then
+    step "Installing Debian's Chromium for the browser tests"
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
+  fi
+}
+
+cargo_target_dir() {
+  if [ -n "${CARGO_TARGET_DIR:-}" ]; then echo "$CARGO_TARGET_DIR"; else echo "$REPO_ROOT/target"; fi
+}
+
+build_release() {
+  step "Building the release (server + WebAssembly + CSS) with cargo-leptos"
+  cargo leptos build --release
+}
+
+server_binary() {
+  echo "$(cargo_target_dir)/release/server"
+}
