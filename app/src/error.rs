@@ -52,6 +52,35 @@ impl AppError {
     }
 }
 
+impl AppError {
+    /// The HTTP status a server function answers with for this error.
+    pub fn status_code(&self) -> u16 {
+        match self {
+            Self::Validation(_) => 422,
+            Self::NotFound => 404,
+            Self::Unauthorized => 401,
+            Self::Forbidden => 403,
+            Self::Conflict(_) => 409,
+            Self::RateLimited => 429,
+            Self::Internal => 500,
+            Self::Transport(_) => 400,
+        }
+    }
+}
+
+/// Sets the response status of the current server-function call from its result, so errors
+/// are not all answered with 500.
+#[cfg(feature = "ssr")]
+pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if let Err(error) = &result
+        && let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
+        && let Ok(status) = http::StatusCode::from_u16(error.status_code())
+    {
+        response.set_status(status);
+    }
+    result
+}
+
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 

@@ -46,14 +46,19 @@ test("the demo installation is marked on every page", async ({ page }) => {
   await expect(page.getByRole("note")).toContainText("Demo-Installation");
 });
 
-test("keyboard users can skip to the content and reach the navigation", async ({ page }) => {
+test("keyboard users reach the skip link first, then the navigation", async ({ page }) => {
   await page.goto("/");
   await page.keyboard.press("Tab");
-  const skip = page.getByRole("link", { name: "Zum Inhalt springen" });
-  await expect(skip).toBeFocused();
-  await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/#inhalt$/);
+  await expect(page.getByRole("link", { name: "Zum Inhalt springen" })).toBeFocused();
   await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Beteiligungsnetz" })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Karte", exact: true })).toBeFocused();
+});
+
+test("the skip link moves the focus to the main content", async ({ page }) => {
+  await page.goto("/foren");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main#inhalt")).toBeFocused();
 });

@@ -222,3 +222,15 @@ async fn oversized_bodies_are_refused() {
     let (status, _, _) = send(&app, request).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
 }
+
+#[tokio::test]
+async fn server_function_validation_errors_answer_422_in_german() {
+    let (app, _) = test_app().await;
+    let request = Request::post("/api/kommunen/search")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from("query=L"))
+        .expect("request");
+    let (status, _, body) = send(&app, request).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body.contains("mindestens 2 Zeichen"), "{body}");
+}

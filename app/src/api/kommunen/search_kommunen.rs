@@ -9,6 +9,11 @@ pub const SEARCH_LIMIT: u64 = 10;
 /// Type-ahead over the bundled gazetteer. Public; an empty query returns no suggestions.
 #[server(endpoint = "kommunen/search")]
 pub async fn search_kommunen(query: String) -> Result<Vec<KommuneSuggestion>, AppError> {
+    crate::error::with_status(search(query).await)
+}
+
+#[cfg(feature = "ssr")]
+async fn search(query: String) -> Result<Vec<KommuneSuggestion>, AppError> {
     let folded = shared::validation::kommune_search_query(&query)
         .map_err(|error| AppError::field("q", error))?;
     let Some(folded) = folded else {

@@ -4,6 +4,18 @@ use leptos_router::hooks::use_query_map;
 use crate::api::kommunen::search_kommunen;
 use crate::components::kommune::{KommuneResults, KommuneSearchForm};
 use crate::components::map::GermanyMap;
+use crate::error::AppError;
+use shared::KommuneSuggestion;
+
+/// Checks the query with the same rules as the server before asking it, so typing a single
+/// letter explains itself at once instead of costing a request.
+async fn search_or_explain(query: String) -> Result<Vec<KommuneSuggestion>, AppError> {
+    match shared::validation::kommune_search_query(&query) {
+        Err(error) => Err(AppError::field("q", error)),
+        Ok(None) => Ok(Vec::new()),
+        Ok(Some(_)) => search_kommunen(query).await,
+    }
+}
 
 /// Municipality search with live results beside the map of Germany. The search text is read
 /// from the `q` query parameter, so a search works (and can be shared) without JavaScript.
@@ -15,7 +27,7 @@ pub fn KommuneExplorer(
     let initial_query =
         use_query_map().with_untracked(|params| params.get("q").unwrap_or_default());
     let query = RwSignal::new(initial_query);
-    let search = Resource::new(move || query.get(), search_kommunen);
+    let search = Resource::new(move || query.get(), search_or_explain);
     let results = Signal::derive(move || search.get().and_then(Result::ok).unwrap_or_default());
     let error = Signal::derive(move || {
         search.get().and_then(Result::err).map(|error| {

@@ -20,6 +20,13 @@ extern "C" {
     /// `L.geoJSON(data, options)`; leaflet-rs declares it but does not export it.
     #[wasm_bindgen(js_namespace = L, js_name = geoJSON)]
     fn geo_json_layer(data: &JsValue, options: &JsValue) -> leaflet::Layer;
+
+    /// Any Leaflet layer, for `bindTooltip(html)`: leaflet-rs binds it under a JS name that
+    /// does not exist (`bindTooltipWithContent`).
+    type TooltipLayer;
+
+    #[wasm_bindgen(method, js_name = bindTooltip)]
+    fn bind_tooltip(this: &TooltipLayer, content: &str) -> JsValue;
 }
 
 struct MapHandles {
@@ -151,7 +158,9 @@ fn show_markers(handles: &MapHandles, kommunen: &[KommuneSuggestion]) {
             escape_html(kommune.land.name()),
             format_thousands(kommune.population)
         );
-        marker.bind_tooltip_with_content(&JsValue::from_str(&tooltip), &JsValue::UNDEFINED);
+        marker
+            .unchecked_ref::<TooltipLayer>()
+            .bind_tooltip(&tooltip);
         handles.markers.add_layer(&marker);
         match &bounds {
             Some(existing) => {
