@@ -50,7 +50,9 @@ install_node_tools() {
   command -v npm >/dev/null || die "npm not found: install Node.js 20 or newer"
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     step "Installing npm packages (Tailwind CSS, binaryen/wasm-opt, Leaflet, Playwright)"
-    npm ci --no-audit --no-fund
+    # `npm install` honours package-lock.json; `npm ci` would refuse it because the registry
+    # reachable here lacks Tailwind's non-Linux optional binaries, which the lock file omits.
+    npm install --no-audit --no-fund
   fi
   node scripts/vendor-assets.mjs
 }
