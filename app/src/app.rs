@@ -6,10 +6,16 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use crate::components::layout::{DemoNotice, SiteFooter, SiteHeader, SkipLink};
+use crate::pages::account::{
+    ConfirmJoinPage, ForgotPasswordPage, JoinConfirmedPage, JoinPage, JoinSubmittedPage,
+    MyAccountPage, ResetSentPage, SetPasswordPage, SignInPage,
+};
+use crate::pages::admin::OutboxPage;
+use crate::pages::coordination::JoinRequestsPage;
 use crate::pages::home::HomePage;
 use crate::pages::legal::{AccessibilityPage, DataSourcesPage, ImprintPage, PrivacyPage};
 use crate::pages::not_found::NotFoundPage;
-use crate::pages::sections::{ExchangePage, ForumsPage, JoinPage, MapPage, SignInPage};
+use crate::pages::sections::{ExchangePage, ForumsPage, MapPage};
 
 /// Version-pinned paths of the vendored Leaflet files (copied from `node_modules` by the build).
 pub const LEAFLET_JS: &str = "/vendor/leaflet-1.9.4/leaflet.js";
@@ -63,7 +69,16 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/foren") view=ForumsPage ssr=SsrMode::Async />
                         <Route path=path!("/austausch") view=ExchangePage ssr=SsrMode::Async />
                         <Route path=path!("/mitglied-werden") view=JoinPage ssr=SsrMode::Async />
+                        <Route path=path!("/mitglied-werden/danke") view=JoinSubmittedPage ssr=SsrMode::Async />
+                        <Route path=path!("/mitglied-werden/bestaetigen") view=ConfirmJoinPage ssr=SsrMode::Async />
+                        <Route path=path!("/mitglied-werden/bestaetigt") view=JoinConfirmedPage ssr=SsrMode::Async />
                         <Route path=path!("/anmelden") view=SignInPage ssr=SsrMode::Async />
+                        <Route path=path!("/passwort-vergessen") view=ForgotPasswordPage ssr=SsrMode::Async />
+                        <Route path=path!("/passwort-vergessen/gesendet") view=ResetSentPage ssr=SsrMode::Async />
+                        <Route path=path!("/passwort-setzen") view=SetPasswordPage ssr=SsrMode::Async />
+                        <Route path=path!("/konto") view=MyAccountPage ssr=SsrMode::Async />
+                        <Route path=path!("/koordination/antraege") view=JoinRequestsPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/postausgang") view=OutboxPage ssr=SsrMode::Async />
                         <Route path=path!("/impressum") view=ImprintPage ssr=SsrMode::Async />
                         <Route path=path!("/datenschutz") view=PrivacyPage ssr=SsrMode::Async />
                         <Route path=path!("/barrierefreiheit") view=AccessibilityPage ssr=SsrMode::Async />

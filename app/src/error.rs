@@ -25,7 +25,9 @@ pub enum AppError {
     #[error("{0}")]
     Conflict(String),
     /// Too many attempts in a short time.
-    #[error("Zu viele Anfragen in kurzer Zeit. Bitte warten Sie einen Moment.")]
+    #[error(
+        "Zu viele Versuche in kurzer Zeit. Aus Sicherheitsgründen ist dies vorübergehend gesperrt – bitte versuchen Sie es in einer Stunde erneut."
+    )]
     RateLimited,
     /// Something failed on our side; details are only in the server log.
     #[error("Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.")]
@@ -69,10 +71,20 @@ impl AppError {
 }
 
 /// Sets the response status of the current server-function call from its result, so errors
-/// are not all answered with 500.
+/// are not all answered with 500. A plain form post (no JavaScript) is left alone: it is
+/// answered with a redirect back to the form, carrying the error in the URL.
 #[cfg(feature = "ssr")]
 pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    let plain_form_post =
+        leptos::prelude::use_context::<http::request::Parts>().is_some_and(|parts| {
+            parts
+                .headers
+                .get(http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.contains("text/html"))
+        });
     if let Err(error) = &result
+        && !plain_form_post
         && let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
         && let Ok(status) = http::StatusCode::from_u16(error.status_code())
     {

@@ -13,8 +13,14 @@ export const test = base.extend<{ observed: Observed }>({
       // A page answered with an error status (the 404 page) makes Chromium log its load as an
       // error; that status is asserted by the test itself.
       const documentsWithErrorStatus = new Set<string>();
+      // Server functions answer refused input with 4xx (422 invalid, 401/403 not allowed,
+      // 409 conflict, 429 too many attempts); the page shows that answer to the user.
+      const expectedRefusals = new Set([401, 403, 409, 422, 429]);
       page.on("response", (response) => {
-        if (response.request().resourceType() === "document" && response.status() >= 400) {
+        const isDocument = response.request().resourceType() === "document";
+        const isRefusedServerFunction =
+          new URL(response.url()).pathname.startsWith("/api/") && expectedRefusals.has(response.status());
+        if ((isDocument && response.status() >= 400) || isRefusedServerFunction) {
           documentsWithErrorStatus.add(response.url());
         }
       });

@@ -27,6 +27,25 @@ pub enum Command {
     Migrate,
     /// Add clearly marked demo content (idempotent), then exit.
     Seed,
+    /// Administration tasks.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+/// `server admin …`
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Create an administrator and print a one-time link to set the password.
+    Create {
+        /// E-mail address of the new administrator.
+        #[arg(long)]
+        email: String,
+        /// Display name (default: the part before the @).
+        #[arg(long)]
+        name: Option<String>,
+    },
 }
 
 /// Runs the chosen command with configuration from the environment.
@@ -46,6 +65,24 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 .await
                 .context("seeding demo data failed")?;
             tracing::info!(?outcome, "demo seed finished");
+            Ok(())
+        }
+        Command::Admin {
+            command: AdminCommand::Create { email, name },
+        } => {
+            let db = startup::prepare_database(&config).await?;
+            let settings = config.runtime_settings();
+            let link = app::server::accounts::admin_bootstrap::create_admin(
+                &db,
+                &settings,
+                &email,
+                name.as_deref(),
+            )
+            .await
+            .map_err(|error| anyhow::anyhow!("{error}"))?;
+            println!(
+                "Administrator {email} angelegt. Passwort festlegen (Link 7 Tage gültig, einmalig):\n{link}"
+            );
             Ok(())
         }
     }

@@ -33,6 +33,17 @@ pub struct ServerConfig {
     pub body_limit_bytes: usize,
     /// `OPERATOR_NAME`, `OPERATOR_ADDRESS`, `OPERATOR_EMAIL`, `OPERATOR_RESPONSIBLE`.
     pub operator: OperatorInfo,
+    /// `SESSION_IDLE_MINUTES`, default 30.
+    pub session_idle_timeout: Duration,
+    /// `SESSION_MAX_HOURS`, default 12.
+    pub session_absolute_lifetime: Duration,
+    /// `SMTP_URL`, e.g. `smtp://127.0.0.1:2525` or `smtps://user:pass@mail.example.org`;
+    /// unset: e-mails stay in the outbox (`/admin/postausgang`).
+    pub smtp_url: Option<String>,
+    /// `MAIL_FROM`, default `Beteiligungsnetz <noreply@localhost>`.
+    pub mail_from: String,
+    /// `TRUST_PROXY=true`: take the client address from `X-Forwarded-For`.
+    pub trust_proxy: bool,
 }
 
 /// A configuration value that cannot be used.
@@ -94,6 +105,31 @@ impl ServerConfig {
                 "BODY_LIMIT_BYTES",
                 get("BODY_LIMIT_BYTES").unwrap_or_else(|| (2 * 1024 * 1024).to_string()),
             )?,
+            session_idle_timeout: Duration::from_secs(
+                60 * parse::<u64>(
+                    "SESSION_IDLE_MINUTES",
+                    get("SESSION_IDLE_MINUTES").unwrap_or_else(|| "30".into()),
+                )?,
+            ),
+            session_absolute_lifetime: Duration::from_secs(
+                3600 * parse::<u64>(
+                    "SESSION_MAX_HOURS",
+                    get("SESSION_MAX_HOURS").unwrap_or_else(|| "12".into()),
+                )?,
+            ),
+            smtp_url: get("SMTP_URL"),
+            mail_from: get("MAIL_FROM")
+                .unwrap_or_else(|| "Beteiligungsnetz <noreply@localhost>".into()),
+            trust_proxy: match get("TRUST_PROXY").as_deref() {
+                None | Some("false") | Some("0") => false,
+                Some("true") | Some("1") => true,
+                Some(other) => {
+                    return Err(ConfigError {
+                        variable: "TRUST_PROXY",
+                        message: format!("expected true or false, got {other:?}"),
+                    });
+                }
+            },
             operator: OperatorInfo {
                 name: get("OPERATOR_NAME").unwrap_or_default(),
                 address: get("OPERATOR_ADDRESS").unwrap_or_default(),
@@ -103,9 +139,21 @@ impl ServerConfig {
         })
     }
 
-    /// Whether the public URL is HTTPS (enables HSTS and, later, `__Host-` cookies).
+    /// Whether the public URL is HTTPS (enables HSTS, `Secure` and `__Host-` cookies).
     pub fn is_https(&self) -> bool {
         self.public_url.starts_with("https://")
+    }
+
+    /// The settings the application services read at run time.
+    pub fn runtime_settings(&self) -> app::server::RuntimeSettings {
+        app::server::RuntimeSettings {
+            public_url: self.public_url.clone(),
+            secure_cookies: self.is_https(),
+            session_idle_timeout: self.session_idle_timeout,
+            session_absolute_lifetime: self.session_absolute_lifetime,
+            smtp_configured: self.smtp_url.is_some(),
+            trust_forwarded_for: self.trust_proxy,
+        }
     }
 }
 
@@ -143,6 +191,13 @@ mod tests {
         assert_eq!(config.body_limit_bytes, 2 * 1024 * 1024);
         assert_eq!(config.log_format, LogFormat::Text);
         assert!(!config.is_https());
+        assert_eq!(config.session_idle_timeout, Duration::from_secs(30 * 60));
+        assert_eq!(
+            config.session_absolute_lifetime,
+            Duration::from_secs(12 * 3600)
+        );
+        assert_eq!(config.smtp_url, None);
+        assert!(!config.trust_proxy);
     }
 
     #[test]

@@ -54,6 +54,7 @@ pub fn app_state(config: &ServerConfig, db: DatabaseConnection) -> AppState {
         leptos_options: leptos_options(config),
         db,
         operator: Arc::new(config.operator.clone()),
+        settings: Arc::new(config.runtime_settings()),
     }
 }
 
@@ -61,15 +62,26 @@ pub fn app_state(config: &ServerConfig, db: DatabaseConnection) -> AppState {
 pub async fn serve(config: ServerConfig) -> anyhow::Result<()> {
     let db = prepare_database(&config).await?;
     let state = app_state(&config, db.clone());
+    if let Some(smtp_url) = &config.smtp_url {
+        let sender = app::server::mail::worker::SmtpSender::new(smtp_url, &config.mail_from)
+            .map_err(|error| anyhow::anyhow!(error))?;
+        tokio::spawn(app::server::mail::worker::run(db.clone(), sender));
+        tracing::info!("e-mail: sending over SMTP");
+    } else {
+        tracing::info!("e-mail: no SMTP_URL, messages are kept in the outbox (/admin/postausgang)");
+    }
     let router = build_router(state, &config);
     let listener = tokio::net::TcpListener::bind(config.bind_address)
         .await
         .with_context(|| format!("cannot listen on {}", config.bind_address))?;
     tracing::info!(address = %config.bind_address, public_url = %config.public_url, "listening");
-    axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .context("server error")?;
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .context("server error")?;
     db.close().await.context("closing the database pool")?;
     tracing::info!("shut down cleanly");
     Ok(())

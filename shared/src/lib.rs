@@ -2,13 +2,19 @@
 //!
 //! Everything here compiles for both `x86_64` and `wasm32`: plain serde types, no I/O.
 
+pub mod account;
 pub mod bundesland;
+pub mod join;
 pub mod kommune;
+pub mod password;
 pub mod text;
+pub mod topic;
 pub mod validation;
 
+pub use account::{Role, SessionUser, Visibility};
 pub use bundesland::Bundesland;
 pub use kommune::{Ags, KommuneSuggestion, KommunenOverview};
+pub use topic::Topic;
 pub use validation::{FieldError, FieldErrors};
 
 pub mod site;

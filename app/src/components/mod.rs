@@ -1,5 +1,6 @@
 //! Reusable UI components, grouped by feature.
 
+pub mod form;
 pub mod kommune;
 pub mod layout;
 pub mod map;

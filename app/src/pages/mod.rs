@@ -1,5 +1,8 @@
 //! Routed pages.
 
+pub mod account;
+pub mod admin;
+pub mod coordination;
 pub mod home;
 pub mod legal;
 pub mod not_found;

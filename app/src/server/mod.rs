@@ -1,12 +1,16 @@
 //! Server-only code: state, database access, migrations and services.
 
+pub mod accounts;
+pub mod audit;
+pub mod auth;
 pub mod database;
 pub mod demo_seed;
 pub mod entities;
 pub mod kommunen;
+pub mod mail;
 pub mod migrations;
 pub mod security;
 pub mod settings;
 pub mod state;
 
-pub use state::{AppState, app_state};
+pub use state::{AppState, RuntimeSettings, app_state};

@@ -1,5 +1,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+use crate::api::account::{SignOut, get_current_user};
 
 /// The entries of the main navigation: path and German label.
 pub const MAIN_NAVIGATION: [(&str, &str); 4] = [
@@ -9,9 +12,16 @@ pub const MAIN_NAVIGATION: [(&str, &str); 4] = [
     ("/mitglied-werden", "Mitglied werden"),
 ];
 
-/// Site header with the brand and the main navigation.
+/// Site header with the brand, the main navigation and the account links.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
+    let location = use_location();
+    let sign_out = ServerAction::<SignOut>::new();
+    // Re-read on every navigation so the header follows sign-in and sign-out.
+    let user = Resource::new(
+        move || (location.pathname.get(), sign_out.version().get()),
+        |_| get_current_user(),
+    );
     view! {
         <header class="border-b border-slate-200 bg-white">
             <div class="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-4">
@@ -31,9 +41,24 @@ pub fn SiteHeader() -> impl IntoView {
                                 }
                             })
                             .collect_view()}
-                        <li>
-                            <A href="/anmelden" attr:class="nav-link nav-link-primary">"Anmelden"</A>
-                        </li>
+                        <Transition fallback=|| view! { <li><A href="/anmelden" attr:class="nav-link nav-link-primary">"Anmelden"</A></li> }>
+                            {move || match user.get().and_then(Result::ok).flatten() {
+                                Some(user) => view! {
+                                    {user.is_coordinator().then(|| view! {
+                                        <li><A href="/koordination/antraege" attr:class="nav-link">"Koordination"</A></li>
+                                    })}
+                                    <li><A href="/konto" attr:class="nav-link">"Mein Konto"</A></li>
+                                    <li>
+                                        <ActionForm action=sign_out>
+                                            <button type="submit" class="nav-link nav-link-primary cursor-pointer">"Abmelden"</button>
+                                        </ActionForm>
+                                    </li>
+                                }.into_any(),
+                                None => view! {
+                                    <li><A href="/anmelden" attr:class="nav-link nav-link-primary">"Anmelden"</A></li>
+                                }.into_any(),
+                            }}
+                        </Transition>
                     </ul>
                 </nav>
             </div>

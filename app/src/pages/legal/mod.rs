@@ -8,4 +8,4 @@ mod privacy;
 pub use accessibility::AccessibilityPage;
 pub use data_sources::DataSourcesPage;
 pub use imprint::ImprintPage;
-pub use privacy::PrivacyPage;
+pub use privacy::{PRIVACY_NOTICE_VERSION, PrivacyPage};

@@ -49,26 +49,3 @@ pub fn ExchangePage() -> impl IntoView {
         />
     }
 }
-
-/// `/mitglied-werden`: join request.
-#[component]
-pub fn JoinPage() -> impl IntoView {
-    view! {
-        <SectionInPreparation
-            title="Mitglied werden"
-            lead="Das Netzwerk steht Partizipationsbeauftragten deutscher Kommunen offen. Die Koordination prüft jeden Antrag persönlich."
-            status="Anträge auf Mitgliedschaft können in Kürze hier gestellt werden."
-        />
-    }
-}
-
-/// `/anmelden`: sign-in.
-#[component]
-pub fn SignInPage() -> impl IntoView {
-    view! {
-        <PageHeading title="Anmelden" />
-        <p class="mt-4 max-w-3xl text-slate-700">
-            "Die Anmeldung für Mitglieder wird mit der Mitgliederverwaltung freigeschaltet."
-        </p>
-    }
-}

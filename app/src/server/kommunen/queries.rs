@@ -84,3 +84,64 @@ mod tests {
         assert_eq!(escape_like("ko%el_n\\"), "koeln");
     }
 }
+
+/// The outcome of matching a typed municipality to the gazetteer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum KommuneMatch {
+    Found(KommuneSuggestion),
+    /// Several municipalities share the name; the person must add the state.
+    Ambiguous(Vec<KommuneSuggestion>),
+    NotFound,
+}
+
+/// Resolves "Leipzig", "Leipzig (Sachsen)" or an 8-digit key to one municipality.
+pub async fn resolve(db: &impl ConnectionTrait, typed: &str) -> Result<KommuneMatch, DbErr> {
+    let typed = typed.trim();
+    if let Ok(ags) = shared::Ags::parse(typed) {
+        let found = kommune::Entity::find_by_id(ags.as_str().to_owned())
+            .one(db)
+            .await?;
+        return Ok(found
+            .and_then(to_suggestion)
+            .map_or(KommuneMatch::NotFound, KommuneMatch::Found));
+    }
+    let (name, land) = match typed.rsplit_once('(') {
+        Some((name, rest)) if rest.ends_with(')') => {
+            let land_name = rest.trim_end_matches(')').trim();
+            let land = Bundesland::ALL.into_iter().find(|l| {
+                l.name().eq_ignore_ascii_case(land_name) || l.code().eq_ignore_ascii_case(land_name)
+            });
+            (name.trim(), land)
+        }
+        _ => (typed, None),
+    };
+    let mut query = kommune::Entity::find()
+        .filter(kommune::Column::SearchName.eq(shared::text::fold_for_search(name)));
+    if let Some(land) = land {
+        query = query.filter(kommune::Column::Land.eq(land.code()));
+    }
+    let mut found: Vec<KommuneSuggestion> = query
+        .order_by_desc(kommune::Column::Population)
+        .limit(20)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(to_suggestion)
+        .collect();
+    Ok(match found.len() {
+        0 => KommuneMatch::NotFound,
+        1 => KommuneMatch::Found(found.remove(0)),
+        _ => KommuneMatch::Ambiguous(found),
+    })
+}
+
+/// One municipality by key.
+pub async fn by_ags(
+    db: &impl ConnectionTrait,
+    ags: &str,
+) -> Result<Option<KommuneSuggestion>, DbErr> {
+    Ok(kommune::Entity::find_by_id(ags.to_owned())
+        .one(db)
+        .await?
+        .and_then(to_suggestion))
+}

@@ -4,6 +4,7 @@ use sea_orm_migration::prelude::*;
 
 mod m20261121_000001_create_kommune;
 mod m20261121_000002_create_app_setting;
+mod m20261121_000003_create_accounts;
 
 /// All migrations in order.
 pub struct Migrator;
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261121_000001_create_kommune::Migration),
             Box::new(m20261121_000002_create_app_setting::Migration),
+            Box::new(m20261121_000003_create_accounts::Migration),
         ]
     }
 }

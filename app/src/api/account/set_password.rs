@@ -1,0 +1,28 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Public (holder of the e-mailed link): sets a new password; ends all sessions of the account.
+#[server(endpoint = "account/password/set")]
+pub async fn set_password(
+    token: String,
+    password: String,
+    password_repeat: String,
+) -> Result<(), AppError> {
+    crate::error::with_status(
+        async {
+            let state = crate::server::app_state()?;
+            crate::server::accounts::passwords::set_with_token(
+                &state.db,
+                &token,
+                &password,
+                &password_repeat,
+                chrono::Utc::now(),
+            )
+            .await?;
+            leptos_axum::redirect("/anmelden?passwort=neu");
+            Ok(())
+        }
+        .await,
+    )
+}

@@ -1,0 +1,42 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Public: asks to join the network. Sends the confirmation e-mail (double opt-in).
+#[server(endpoint = "account/join")]
+pub async fn submit_join_request(
+    name: String,
+    email: String,
+    kommune: String,
+    position: String,
+    department: String,
+    message: String,
+    consent: Option<String>,
+) -> Result<(), AppError> {
+    let form = shared::join::JoinRequestForm {
+        name,
+        email,
+        kommune,
+        position,
+        department,
+        message,
+        consent,
+    };
+    crate::error::with_status(
+        async {
+            let state = crate::server::app_state()?;
+            let client = crate::server::auth::guards::client_ip(&state);
+            crate::server::accounts::join_requests::submit(
+                &state.db,
+                &state.settings,
+                &form,
+                client,
+                chrono::Utc::now(),
+            )
+            .await?;
+            leptos_axum::redirect("/mitglied-werden/danke");
+            Ok(())
+        }
+        .await,
+    )
+}

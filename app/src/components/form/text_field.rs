@@ -1,0 +1,107 @@
+use leptos::prelude::*;
+
+/// A labelled single-line input with hint and error message, accessible by `aria-describedby`.
+#[component]
+pub fn TextField(
+    /// The `name` (and `id`) of the input.
+    name: &'static str,
+    label: &'static str,
+    /// Value shown when the page is rendered (kept input after an error).
+    #[prop(optional, into)]
+    value: String,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] list: Option<&'static str>,
+    #[prop(into)] error: Signal<Option<String>>,
+    /// Receives every keystroke (optional).
+    #[prop(optional)]
+    on_input: Option<Callback<String>>,
+) -> impl IntoView {
+    let hint_id = format!("{name}-hinweis");
+    let error_id = format!("{name}-fehler");
+    let described_by = {
+        let hint_id = hint_id.clone();
+        let error_id = error_id.clone();
+        move || {
+            let mut ids = Vec::new();
+            if error.get().is_some() {
+                ids.push(error_id.clone());
+            }
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="form-field">
+            <label for=name class="font-semibold">{label}</label>
+            {hint.map(|hint| view! { <p id=hint_id.clone() class="text-sm text-slate-700">{hint}</p> })}
+            <input
+                id=name
+                name=name
+                type=input_type
+                value=value
+                autocomplete=autocomplete
+                list=list
+                required=required
+                class="form-input"
+                aria-invalid=move || error.get().is_some().to_string()
+                aria-describedby=described_by
+                on:input=move |event| {
+                    if let Some(callback) = on_input {
+                        callback.run(event_target_value(&event));
+                    }
+                }
+            />
+            {move || error.get().map(|message| view! { <p id=error_id.clone() class="field-error">{message}</p> })}
+        </div>
+    }
+}
+
+/// A labelled multi-line input.
+#[component]
+pub fn TextArea(
+    name: &'static str,
+    label: &'static str,
+    #[prop(optional, into)] value: String,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(default = 4)] rows: u32,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let hint_id = format!("{name}-hinweis");
+    let error_id = format!("{name}-fehler");
+    let described_by = {
+        let hint_id = hint_id.clone();
+        let error_id = error_id.clone();
+        move || {
+            let mut ids = Vec::new();
+            if error.get().is_some() {
+                ids.push(error_id.clone());
+            }
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="form-field">
+            <label for=name class="font-semibold">{label}</label>
+            {hint.map(|hint| view! { <p id=hint_id.clone() class="text-sm text-slate-700">{hint}</p> })}
+            <textarea
+                id=name
+                name=name
+                rows=rows
+                class="form-input"
+                aria-invalid=move || error.get().is_some().to_string()
+                aria-describedby=described_by
+            >
+                {value}
+            </textarea>
+            {move || error.get().map(|message| view! { <p id=error_id.clone() class="field-error">{message}</p> })}
+        </div>
+    }
+}

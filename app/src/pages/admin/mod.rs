@@ -1,0 +1,5 @@
+//! Administration pages.
+
+mod outbox;
+
+pub use outbox::OutboxPage;

@@ -1,0 +1,65 @@
+//! Creating the first administrator from the command line.
+
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    Set, TransactionTrait,
+};
+
+use crate::error::AppError;
+use crate::server::RuntimeSettings;
+use crate::server::accounts::join_requests::{INVITATION_VALIDITY, issue_password_token};
+use crate::server::audit;
+use crate::server::entities::account;
+
+/// Creates an active admin without password and returns the set-password link.
+pub async fn create_admin(
+    db: &DatabaseConnection,
+    settings: &RuntimeSettings,
+    email: &str,
+    name: Option<&str>,
+) -> Result<String, AppError> {
+    let email = shared::validation::email_address(email)
+        .map_err(|error| AppError::field("email", error))?;
+    let name = name
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned)
+        .unwrap_or_else(|| email.split('@').next().unwrap_or("Admin").to_owned());
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    if account::Entity::find()
+        .filter(account::Column::Email.eq(email.clone()))
+        .count(&txn)
+        .await?
+        > 0
+    {
+        return Err(AppError::Conflict(format!(
+            "Für {email} gibt es bereits ein Konto."
+        )));
+    }
+    let created = account::ActiveModel {
+        email: Set(email.clone()),
+        display_name: Set(name),
+        password_hash: Set(None),
+        role: Set("admin".into()),
+        status: Set("active".into()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let link = issue_password_token(
+        &txn,
+        settings,
+        created.id,
+        "set_password",
+        INVITATION_VALIDITY,
+        now,
+    )
+    .await?;
+    audit::record(&txn, None, "admin.created", &email, "server admin create").await?;
+    txn.commit().await?;
+    Ok(link)
+}

@@ -1,0 +1,6 @@
+//! Membership: join requests, sign-in, passwords, coordination of members.
+
+pub mod admin_bootstrap;
+pub mod authentication;
+pub mod join_requests;
+pub mod passwords;

@@ -1,0 +1,143 @@
+//! Setting a password from an e-mailed link (invitation or reset) and requesting a reset.
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
+use shared::{FieldError, FieldErrors};
+
+use crate::error::AppError;
+use crate::server::RuntimeSettings;
+use crate::server::accounts::join_requests::issue_password_token;
+use crate::server::auth::password::{check_new_password, hash_password};
+use crate::server::auth::rate_limit::{self, MAIL_FORMS_PER_IP, MAIL_PER_RECIPIENT};
+use crate::server::auth::sessions;
+use crate::server::auth::tokens::hash_secret;
+use crate::server::entities::{account, auth_token};
+use crate::server::mail::{outbox, templates};
+
+/// A reset link is valid for one hour.
+pub const RESET_VALIDITY: Duration = Duration::hours(1);
+
+const INVALID_LINK: &str = "Dieser Link ist ungültig, abgelaufen oder wurde bereits verwendet. Bitte fordern Sie einen neuen an.";
+
+/// Sets the password for the account the single-use `secret` belongs to and ends all of that
+/// account's sessions.
+pub async fn set_with_token(
+    db: &DatabaseConnection,
+    secret: &str,
+    password: &str,
+    repeated: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let token_hash = hash_secret(secret);
+    let token = auth_token::Entity::find_by_id(token_hash.clone())
+        .one(db)
+        .await?
+        .filter(|t| t.used_at.is_none() && t.expires_at > now)
+        .ok_or_else(|| AppError::Conflict(INVALID_LINK.into()))?;
+    let account = account::Entity::find_by_id(token.account_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::Conflict(INVALID_LINK.into()))?;
+    let mut errors = FieldErrors::default();
+    if let Err(error) = check_new_password(password, &account.email, &account.display_name) {
+        errors.add("password", error);
+    } else if password != repeated {
+        errors.add(
+            "password_repeat",
+            FieldError::new("Die beiden Eingaben stimmen nicht überein."),
+        );
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    let password = password.to_owned();
+    let hash = tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(|_| AppError::Internal)?
+        .map_err(|error| {
+            tracing::error!(%error, "password hashing failed");
+            AppError::Internal
+        })?;
+    let txn = db.begin().await?;
+    let used = auth_token::Entity::update_many()
+        .col_expr(auth_token::Column::UsedAt, Expr::value(Some(now)))
+        .filter(auth_token::Column::TokenHash.eq(token_hash))
+        .filter(auth_token::Column::UsedAt.is_null())
+        .exec(&txn)
+        .await?;
+    if used.rows_affected != 1 {
+        return Err(AppError::Conflict(INVALID_LINK.into()));
+    }
+    account::Entity::update_many()
+        .col_expr(account::Column::PasswordHash, Expr::value(Some(hash)))
+        .col_expr(account::Column::UpdatedAt, Expr::value(now))
+        .filter(account::Column::Id.eq(account.id))
+        .exec(&txn)
+        .await?;
+    sessions::end_all_except(&txn, account.id, None).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Whether a password link is currently usable (to show the form or an explanation).
+pub async fn token_is_valid(
+    db: &DatabaseConnection,
+    secret: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, AppError> {
+    Ok(auth_token::Entity::find_by_id(hash_secret(secret))
+        .one(db)
+        .await?
+        .is_some_and(|t| t.used_at.is_none() && t.expires_at > now))
+}
+
+/// Sends a reset link if the address belongs to an active account. The answer never tells.
+pub async fn request_reset(
+    db: &DatabaseConnection,
+    settings: &RuntimeSettings,
+    email: &str,
+    client: Option<std::net::IpAddr>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let email = shared::validation::email_address(email).map_err(|error| {
+        let mut errors = FieldErrors::default();
+        errors.keep("email", email);
+        errors.add("email", error);
+        AppError::Validation(errors)
+    })?;
+    if let Some(ip) = client
+        && !rate_limit::hit(db, &format!("reset:ip:{ip}"), MAIL_FORMS_PER_IP, now).await?
+    {
+        return Err(AppError::RateLimited);
+    }
+    if !rate_limit::hit(db, &format!("reset:mail:{email}"), MAIL_PER_RECIPIENT, now).await? {
+        return Ok(());
+    }
+    let Some(account) = account::Entity::find()
+        .filter(account::Column::Email.eq(email.clone()))
+        .filter(account::Column::Status.eq("active"))
+        .one(db)
+        .await?
+    else {
+        return Ok(());
+    };
+    let txn = db.begin().await?;
+    let link = issue_password_token(
+        &txn,
+        settings,
+        account.id,
+        "reset_password",
+        RESET_VALIDITY,
+        now,
+    )
+    .await?;
+    outbox::enqueue(
+        &txn,
+        settings,
+        templates::password_reset(&account.email, &account.display_name, &link),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

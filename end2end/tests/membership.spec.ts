@@ -1,0 +1,117 @@
+import type { Browser, Page } from "@playwright/test";
+import { test, expect, expectAccessible, jsEnabled } from "./fixtures";
+
+const DEMO_PASSWORD = "Demo-Beteiligung-2026";
+const ADMIN = "admin@demo.beteiligungsnetz.de";
+const COORDINATOR = "koordination@demo.beteiligungsnetz.de";
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/anmelden");
+  await page.getByLabel("E-Mail-Adresse").fill(email);
+  await page.getByLabel("Passwort", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await expect(page).toHaveURL(/\/konto$/);
+}
+
+/** Opens a separate browser session as `email` (same JS setting as the test). */
+async function sessionAs(browser: Browser, baseURL: string, js: boolean, email: string) {
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: js });
+  const page = await context.newPage();
+  await signIn(page, email, DEMO_PASSWORD);
+  return { context, page };
+}
+
+/** The link of the newest e-mail to `to` in the admin outbox. */
+async function linkFromOutbox(admin: Page, to: string, subject: string): Promise<string> {
+  await admin.goto("/admin/postausgang");
+  const mail = admin.locator(`li[data-to="${to}"]`, { hasText: subject }).first();
+  await expect(mail).toBeVisible();
+  const body = (await mail.locator("pre").textContent()) ?? "";
+  const link = body.match(/https?:\/\/\S+token=\S+/)?.[0];
+  expect(link, `link in "${subject}" mail`).toBeTruthy();
+  return new URL(link!).pathname + new URL(link!).search;
+}
+
+test("join request → confirmation → approval → password → sign in → sign out", async ({ page, browser, baseURL }, testInfo) => {
+  const js = jsEnabled(testInfo);
+  const suffix = `${testInfo.project.name}-${Date.now()}`;
+  const name = `Paula Probe ${suffix}`;
+  const email = `paula.${suffix}@leipzig.test`;
+
+  // 1. Bad input: German messages at the fields, typed input kept.
+  await page.goto("/mitglied-werden");
+  await expectAccessible(page);
+  await page.getByLabel("Vor- und Nachname").fill(name);
+  await page.getByLabel("Dienstliche E-Mail-Adresse").fill("keine-adresse");
+  await page.getByRole("button", { name: "Antrag senden" }).click();
+  await expect(page.getByText("Bitte geben Sie eine gültige E-Mail-Adresse an")).toBeVisible();
+  await expect(page.getByText("Bitte geben Sie Ihre Kommune an.")).toBeVisible();
+  await expect(page.getByText("Bitte bestätigen Sie, dass Sie die Datenschutzhinweise gelesen haben.")).toBeVisible();
+  await expect(page.getByLabel("Vor- und Nachname")).toHaveValue(name);
+  await expect(page.getByLabel("Dienstliche E-Mail-Adresse")).toHaveValue("keine-adresse");
+  await expect(page.getByLabel("Dienstliche E-Mail-Adresse")).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page);
+
+  // 2. A valid request.
+  await page.getByLabel("Vor- und Nachname").fill(name);
+  await page.getByLabel("Dienstliche E-Mail-Adresse").fill(email);
+  await page.getByLabel("Kommune").fill("Leipzig");
+  await page.getByLabel("Funktion").fill("Partizipationsbeauftragte");
+  await page.getByLabel(/Ich habe die Datenschutzhinweise gelesen/).check();
+  await page.getByRole("button", { name: "Antrag senden" }).click();
+  await expect(page).toHaveURL(/\/mitglied-werden\/danke$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bitte bestätigen Sie Ihre E-Mail-Adresse");
+
+  // 3. The confirmation link from the outbox (read as admin).
+  const admin = await sessionAs(browser, baseURL!, js, ADMIN);
+  const confirmLink = await linkFromOutbox(admin.page, email, "Bitte bestätigen Sie Ihre E-Mail-Adresse");
+  await page.goto(confirmLink);
+  await page.getByRole("button", { name: "E-Mail-Adresse bestätigen" }).click();
+  await expect(page).toHaveURL(/\/mitglied-werden\/bestaetigt$/);
+
+  // 4. A coordinator approves.
+  const coordinator = await sessionAs(browser, baseURL!, js, COORDINATOR);
+  await coordinator.page.goto("/koordination/antraege");
+  await expectAccessible(coordinator.page);
+  await coordinator.page.getByRole("button", { name: `Annehmen: ${name}` }).click();
+  await expect(coordinator.page.getByRole("button", { name: `Annehmen: ${name}` })).toHaveCount(0);
+
+  // 5. The invitation: set a password (a weak one first).
+  const invitation = await linkFromOutbox(admin.page, email, "Willkommen im Beteiligungsnetz");
+  await page.goto(invitation);
+  await page.getByLabel("Neues Passwort", { exact: true }).fill("passwort1234");
+  await page.getByLabel("Neues Passwort wiederholen").fill("passwort1234");
+  await page.getByRole("button", { name: "Passwort speichern" }).click();
+  await expect(page.getByText("Dieses Passwort ist zu leicht zu erraten")).toBeVisible();
+  const password = `Wiesen-Ampel-${suffix}`;
+  await page.getByLabel("Neues Passwort", { exact: true }).fill(password);
+  await page.getByLabel("Neues Passwort wiederholen").fill(password);
+  await page.getByRole("button", { name: "Passwort speichern" }).click();
+  await expect(page).toHaveURL(/\/anmelden\?passwort=neu$/);
+  await expect(page.getByText("Ihr Passwort ist gespeichert.")).toBeVisible();
+
+  // 6. Sign in with the new password; a wrong one first.
+  await page.getByLabel("E-Mail-Adresse").fill(email);
+  await page.getByLabel("Passwort", { exact: true }).fill("falsches-passwort");
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await expect(page.getByText("E-Mail-Adresse oder Passwort ist nicht korrekt.")).toBeVisible();
+  await expect(page.getByLabel("E-Mail-Adresse")).toHaveValue(email);
+  await signIn(page, email, password);
+  await expect(page.getByTestId("angemeldet-als")).toContainText(name);
+  await expectAccessible(page);
+
+  // 7. Sign out.
+  await page.getByRole("button", { name: "Abmelden" }).click();
+  await expect(page.getByRole("link", { name: "Anmelden" })).toBeVisible();
+  await page.goto("/konto");
+  await expect(page.getByText("melden Sie sich an")).toBeVisible();
+
+  await admin.context.close();
+  await coordinator.context.close();
+});
+
+test("visitors cannot open the coordination pages", async ({ page }) => {
+  await page.goto("/koordination/antraege");
+  await expect(page.getByText("Bitte melden Sie sich an.")).toBeVisible();
+  await expect(page.getByTestId("antraege")).toHaveCount(0);
+});

@@ -1,0 +1,113 @@
+//! The real router on a real database, and request helpers.
+
+// Helpers panic on set-up failure like the tests that use them; not every test uses every one.
+#![allow(dead_code, clippy::expect_used)]
+
+use axum::Router;
+use axum::body::Body;
+use http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use server::config::ServerConfig;
+use server::{build_router, startup};
+use tower::ServiceExt;
+
+pub const HOST: &str = "beteiligung.test";
+pub const DEMO_PASSWORD: &str = app::server::demo_seed::DEMO_PASSWORD;
+pub const ADMIN: &str = "admin@demo.beteiligungsnetz.de";
+pub const COORDINATOR: &str = "koordination@demo.beteiligungsnetz.de";
+pub const MEMBER: &str = "leipzig@demo.beteiligungsnetz.de";
+
+/// The router on `database_url` (in-memory SQLite by default), with demo accounts seeded.
+pub async fn test_app_on(database_url: &str) -> (Router, sea_orm::DatabaseConnection) {
+    let database_url = database_url.to_owned();
+    let config = ServerConfig::from_lookup(|name| match name {
+        "DATABASE_URL" => Some(database_url.clone()),
+        "PUBLIC_URL" => Some(format!("http://{HOST}")),
+        _ => None,
+    })
+    .expect("test configuration");
+    let db = startup::prepare_database(&config).await.expect("database");
+    app::server::demo_seed::seed_demo_data(&db)
+        .await
+        .expect("seed");
+    let state = startup::app_state(&config, db.clone());
+    (build_router(state, &config), db)
+}
+
+pub async fn test_app() -> (Router, sea_orm::DatabaseConnection) {
+    test_app_on("sqlite::memory:").await
+}
+
+/// A response, read completely.
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: http::HeaderMap,
+    pub body: String,
+}
+
+impl Answer {
+    /// The value of our session cookie in `Set-Cookie`, if set.
+    pub fn session_cookie(&self) -> Option<String> {
+        self.headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find_map(|v| v.strip_prefix("bn_session="))
+            .map(|v| v.split(';').next().unwrap_or_default().to_owned())
+    }
+}
+
+pub async fn send(app: &Router, request: Request<Body>) -> Answer {
+    let response = app.clone().oneshot(request).await.expect("response");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    Answer {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+pub fn get(uri: &str, cookie: Option<&str>) -> Request<Body> {
+    let mut builder = Request::get(uri).header(header::HOST, HOST);
+    if let Some(cookie) = cookie {
+        builder = builder.header(header::COOKIE, format!("bn_session={cookie}"));
+    }
+    builder.body(Body::empty()).expect("request")
+}
+
+/// A same-origin form POST as a browser with JavaScript sends it to a server function.
+pub fn post(uri: &str, form: &str, cookie: Option<&str>) -> Request<Body> {
+    let mut builder = Request::post(uri)
+        .header(header::HOST, HOST)
+        .header(header::ORIGIN, format!("http://{HOST}"))
+        .header("sec-fetch-site", "same-origin")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json");
+    if let Some(cookie) = cookie {
+        builder = builder.header(header::COOKIE, format!("bn_session={cookie}"));
+    }
+    builder.body(Body::from(form.to_owned())).expect("request")
+}
+
+/// Signs in and returns the session cookie value.
+pub async fn sign_in(app: &Router, email: &str) -> String {
+    let answer = send(
+        app,
+        post(
+            "/api/account/sign-in",
+            &format!("email={email}&password={DEMO_PASSWORD}"),
+            None,
+        ),
+    )
+    .await;
+    answer
+        .session_cookie()
+        .unwrap_or_else(|| panic!("signed in as {email}: {} {}", answer.status, answer.body))
+}
