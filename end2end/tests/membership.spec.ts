@@ -100,7 +100,25 @@ test("join request → confirmation → approval → password → sign in → si
   await expect(page.getByTestId("angemeldet-als")).toContainText(name);
   await expectAccessible(page);
 
-  // 7. Sign out.
+  // 7. Edit the profile: a bad website first, then a valid profile.
+  await page.getByLabel("Webseite (optional)").fill("leipzig.de");
+  await page.getByLabel("Kurzvorstellung (optional)").fill("Ich koordiniere die Bürgerbeteiligung.");
+  await page.getByRole("button", { name: "Profil speichern" }).click();
+  await expect(page.getByText("Bitte geben Sie eine vollständige Adresse an, die mit https:// beginnt.")).toBeVisible();
+  await expect(page.getByLabel("Webseite (optional)")).toHaveValue("leipzig.de");
+  await expect(page.getByLabel("Kurzvorstellung (optional)")).toHaveValue("Ich koordiniere die Bürgerbeteiligung.");
+  await page.getByLabel("Webseite (optional)").fill("https://www.leipzig.de");
+  await page.getByLabel("Mobilität").check();
+  await page.getByLabel("Nur für angemeldete Mitglieder").check();
+  await page.getByRole("button", { name: "Profil speichern" }).click();
+  await expect(page.getByText("Ihr Profil wurde gespeichert.")).toBeVisible();
+  await page.goto("/konto");
+  await expect(page.getByLabel("Mobilität")).toBeChecked();
+  await expect(page.getByLabel("Nur für angemeldete Mitglieder")).toBeChecked();
+  await expect(page.getByLabel("Webseite (optional)")).toHaveValue("https://www.leipzig.de");
+  await expectAccessible(page);
+
+  // 8. Sign out.
   await page.getByRole("button", { name: "Abmelden" }).click();
   await expect(page.getByRole("link", { name: "Anmelden" })).toBeVisible();
   await page.goto("/konto");

@@ -4,6 +4,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod export;
 pub mod health;
 pub mod middleware;
 pub mod router;

@@ -27,6 +27,7 @@ pub fn build_router(state: AppState, config: &ServerConfig) -> Router {
 
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/konto/export.json", get(crate::export::export_my_data))
         .leptos_routes_with_context(&state, routes, provide_nonce, move || {
             shell(leptos_options.clone())
         })

@@ -7,6 +7,7 @@ pub mod bundesland;
 pub mod join;
 pub mod kommune;
 pub mod password;
+pub mod profile;
 pub mod text;
 pub mod topic;
 pub mod validation;

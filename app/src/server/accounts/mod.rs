@@ -4,3 +4,4 @@ pub mod admin_bootstrap;
 pub mod authentication;
 pub mod join_requests;
 pub mod passwords;
+pub mod self_service;

@@ -80,6 +80,7 @@ pub fn check_new_password(password: &str, email: &str, name: &str) -> Result<(),
                 .all(|chunk| chunk == &lower.as_bytes()[..unit])
     });
     let single_character = lower.chars().all(|c| lower.starts_with(c));
+    let digits_only = lower.chars().all(|c| c.is_ascii_digit());
     let local_part = email.split('@').next().unwrap_or_default().to_lowercase();
     let personal = lower == email.to_lowercase()
         || (!local_part.is_empty() && lower == local_part)
@@ -89,6 +90,7 @@ pub fn check_new_password(password: &str, email: &str, name: &str) -> Result<(),
         || common.contains(stripped)
         || repeated_common
         || single_character
+        || digits_only
         || personal
     {
         return Err(FieldError::new(
