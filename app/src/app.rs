@@ -11,7 +11,7 @@ use crate::pages::account::{
     MyAccountPage, ResetSentPage, SetPasswordPage, SignInPage,
 };
 use crate::pages::admin::OutboxPage;
-use crate::pages::coordination::JoinRequestsPage;
+use crate::pages::coordination::{AuditLogPage, JoinRequestsPage, MembersPage};
 use crate::pages::home::HomePage;
 use crate::pages::legal::{AccessibilityPage, DataSourcesPage, ImprintPage, PrivacyPage};
 use crate::pages::not_found::NotFoundPage;
@@ -78,6 +78,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/passwort-setzen") view=SetPasswordPage ssr=SsrMode::Async />
                         <Route path=path!("/konto") view=MyAccountPage ssr=SsrMode::Async />
                         <Route path=path!("/koordination/antraege") view=JoinRequestsPage ssr=SsrMode::Async />
+                        <Route path=path!("/koordination/mitglieder") view=MembersPage ssr=SsrMode::Async />
+                        <Route path=path!("/koordination/protokoll") view=AuditLogPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/postausgang") view=OutboxPage ssr=SsrMode::Async />
                         <Route path=path!("/impressum") view=ImprintPage ssr=SsrMode::Async />
                         <Route path=path!("/datenschutz") view=PrivacyPage ssr=SsrMode::Async />

@@ -71,8 +71,9 @@ impl AppError {
 }
 
 /// Sets the response status of the current server-function call from its result, so errors
-/// are not all answered with 500. A plain form post (no JavaScript) is left alone: it is
-/// answered with a redirect back to the form, carrying the error in the URL.
+/// are not all answered with 500 (a page whose data is refused is answered 401/403 too). A plain
+/// form post (no JavaScript) is left alone: it is answered with a redirect back to the form,
+/// carrying the error in the URL.
 #[cfg(feature = "ssr")]
 pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     let plain_form_post =

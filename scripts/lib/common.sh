@@ -65,6 +65,17 @@ install_chromium() {
   fi
 }
 
+# A Python environment with aiosmtpd, for the SMTP delivery test.
+SMTP_VENV="${XDG_CACHE_HOME:-$HOME/.cache}/beteiligungsnetz/venv"
+install_smtp_sink() {
+  if [ -x "$SMTP_VENV/bin/python" ] && "$SMTP_VENV/bin/python" -c "import aiosmtpd" 2>/dev/null; then
+    return
+  fi
+  step "Installing aiosmtpd (PyPI) for the SMTP test server"
+  python3 -m venv "$SMTP_VENV"
+  "$SMTP_VENV/bin/pip" install --quiet "aiosmtpd==1.4.6"
+}
+
 cargo_target_dir() {
   if [ -n "${CARGO_TARGET_DIR:-}" ]; then echo "$CARGO_TARGET_DIR"; else echo "$REPO_ROOT/target"; fi
 }

@@ -121,7 +121,7 @@ async fn authorization_matrix_for_server_functions() {
     let coordinator = sign_in(&app, COORDINATOR).await;
     let admin = sign_in(&app, ADMIN).await;
     // (path, body, anonymous, member, coordinator, admin)
-    let matrix: [(&str, &str, [StatusCode; 4]); 4] = [
+    let mut matrix: Vec<(&str, &str, [StatusCode; 4])> = vec![
         (
             "/api/coordination/join-requests",
             "land=&min_age_days=",
@@ -163,6 +163,34 @@ async fn authorization_matrix_for_server_functions() {
             ],
         ),
     ];
+    use StatusCode as S;
+    matrix.extend([
+        (
+            "/api/coordination/members",
+            "search=",
+            [S::UNAUTHORIZED, S::FORBIDDEN, S::OK, S::OK],
+        ),
+        (
+            "/api/coordination/members/role",
+            "id=999999&role=member",
+            [S::UNAUTHORIZED, S::FORBIDDEN, S::FORBIDDEN, S::NOT_FOUND],
+        ),
+        (
+            "/api/coordination/members/status",
+            "id=999999&active=nein",
+            [S::UNAUTHORIZED, S::FORBIDDEN, S::NOT_FOUND, S::NOT_FOUND],
+        ),
+        (
+            "/api/coordination/members/invitation",
+            "id=999999",
+            [S::UNAUTHORIZED, S::FORBIDDEN, S::NOT_FOUND, S::NOT_FOUND],
+        ),
+        (
+            "/api/coordination/audit-log",
+            "",
+            [S::UNAUTHORIZED, S::FORBIDDEN, S::OK, S::OK],
+        ),
+    ]);
     for (path, body, expected) in matrix {
         for (who, cookie, status) in [
             ("anonymous", None, expected[0]),
@@ -174,6 +202,227 @@ async fn authorization_matrix_for_server_functions() {
             assert_eq!(answer.status, status, "{path} as {who}: {}", answer.body);
         }
     }
+}
+
+/// Every protected page against every role: the refusal comes from the server-rendered HTML,
+/// and the protected content marker appears only for those allowed.
+#[tokio::test]
+async fn authorization_matrix_for_pages() {
+    let (app, _) = test_app().await;
+    let member = sign_in(&app, MEMBER).await;
+    let coordinator = sign_in(&app, COORDINATOR).await;
+    let admin = sign_in(&app, ADMIN).await;
+    // (path, marker of the protected content, allowed for [anonymous, member, coordinator, admin])
+    let pages: [(&str, &str, [bool; 4]); 5] = [
+        (
+            "/konto",
+            "data-testid=\"angemeldet-als\"",
+            [false, true, true, true],
+        ),
+        (
+            "/koordination/antraege",
+            "keine-antraege",
+            [false, false, true, true],
+        ),
+        (
+            "/koordination/mitglieder",
+            "data-testid=\"mitglieder\"",
+            [false, false, true, true],
+        ),
+        (
+            "/koordination/protokoll",
+            "Noch keine Einträge.",
+            [false, false, true, true],
+        ),
+        (
+            "/admin/postausgang",
+            "Noch keine E-Mails.",
+            [false, false, false, true],
+        ),
+    ];
+    for (path, marker, allowed) in pages {
+        for (index, (who, cookie)) in [
+            ("anonymous", None),
+            ("member", Some(member.as_str())),
+            ("coordinator", Some(coordinator.as_str())),
+            ("admin", Some(admin.as_str())),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let answer = send(&app, get(path, cookie)).await;
+            let expected_status = match (allowed[index], cookie) {
+                (true, _) => StatusCode::OK,
+                (false, None) => StatusCode::UNAUTHORIZED,
+                (false, Some(_)) => StatusCode::FORBIDDEN,
+            };
+            assert_eq!(answer.status, expected_status, "{path} as {who}");
+            assert_eq!(
+                answer.body.contains(marker),
+                allowed[index],
+                "{path} as {who}: content shown = {}",
+                !allowed[index]
+            );
+            if !allowed[index] {
+                assert!(
+                    answer.body.contains("melden Sie sich an")
+                        || answer.body.contains("Dafür fehlt Ihnen die Berechtigung."),
+                    "{path} as {who} explains the refusal"
+                );
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn coordinators_manage_members_within_their_rights() {
+    let (app, db) = test_app().await;
+    let coordinator = sign_in(&app, COORDINATOR).await;
+    let admin = sign_in(&app, ADMIN).await;
+    let member_session = sign_in(&app, MEMBER).await;
+    use app::server::entities::account;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let id_of = |email: &'static str| {
+        let db = db.clone();
+        async move {
+            account::Entity::find()
+                .filter(account::Column::Email.eq(email))
+                .one(&db)
+                .await
+                .expect("q")
+                .expect("account")
+                .id
+        }
+    };
+    let member_id = id_of(MEMBER).await;
+    let admin_id = id_of(ADMIN).await;
+
+    let list = send(
+        &app,
+        post(
+            "/api/coordination/members",
+            "search=leipzig",
+            Some(&coordinator),
+        ),
+    )
+    .await;
+    assert!(
+        list.body.contains("Lea Leipzig") && !list.body.contains("Fritz"),
+        "search narrows: {}",
+        list.body
+    );
+
+    // Coordinators may not touch admins, nor change roles.
+    let answer = send(
+        &app,
+        post(
+            "/api/coordination/members/status",
+            &format!("id={admin_id}&active=nein"),
+            Some(&coordinator),
+        ),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::FORBIDDEN);
+    let answer = send(
+        &app,
+        post(
+            "/api/coordination/members/role",
+            &format!("id={member_id}&role=admin"),
+            Some(&coordinator),
+        ),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::FORBIDDEN);
+
+    // Deactivation ends the member's sessions and blocks sign-in; reactivation restores it.
+    let answer = send(
+        &app,
+        post(
+            "/api/coordination/members/status",
+            &format!("id={member_id}&active=nein"),
+            Some(&coordinator),
+        ),
+    )
+    .await;
+    assert!(answer.status.is_success(), "{}", answer.body);
+    assert_eq!(
+        send(&app, post("/api/account/me", "", Some(&member_session)))
+            .await
+            .body,
+        "null"
+    );
+    let blocked = send(
+        &app,
+        post(
+            "/api/account/sign-in",
+            &format!("email={MEMBER}&password={DEMO_PASSWORD}"),
+            None,
+        ),
+    )
+    .await;
+    assert!(blocked.body.contains("deaktiviert"), "{}", blocked.body);
+    let answer = send(
+        &app,
+        post(
+            "/api/coordination/members/status",
+            &format!("id={member_id}&active=ja"),
+            Some(&coordinator),
+        ),
+    )
+    .await;
+    assert!(answer.status.is_success());
+    sign_in(&app, MEMBER).await;
+
+    // Admins change roles, but not their own.
+    let answer = send(
+        &app,
+        post(
+            "/api/coordination/members/role",
+            &format!("id={member_id}&role=coordinator"),
+            Some(&admin),
+        ),
+    )
+    .await;
+    assert!(answer.status.is_success(), "{}", answer.body);
+    let answer = send(
+        &app,
+        post(
+            "/api/coordination/members/role",
+            &format!("id={admin_id}&role=member"),
+            Some(&admin),
+        ),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::CONFLICT);
+
+    // A member with a password gets no new invitation.
+    let answer = send(
+        &app,
+        post(
+            "/api/coordination/members/invitation",
+            &format!("id={member_id}"),
+            Some(&coordinator),
+        ),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::CONFLICT);
+
+    let log = send(
+        &app,
+        post("/api/coordination/audit-log", "", Some(&coordinator)),
+    )
+    .await;
+    for action in [
+        "member.deactivated",
+        "member.reactivated",
+        "member.role_changed",
+    ] {
+        assert!(log.body.contains(action), "{action} logged: {}", log.body);
+    }
+    assert!(
+        log.body.contains("Kim Koordination (Demo)") && log.body.contains("Demo Administration"),
+        "who"
+    );
 }
 
 #[tokio::test]

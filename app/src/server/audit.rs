@@ -4,9 +4,9 @@ use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, QueryOrder, QuerySelect, Set,
 };
-use serde::{Deserialize, Serialize};
 use shared::SessionUser;
 
+pub use crate::api::coordination::AuditEntryView as AuditEntry;
 use crate::server::entities::audit_log;
 
 /// Records that `actor` did `action` to `target`. Runs in the caller's transaction.
@@ -29,16 +29,6 @@ pub async fn record(
     .insert(db)
     .await?;
     Ok(())
-}
-
-/// An audit entry as coordinators see it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AuditEntry {
-    pub actor_name: String,
-    pub action: String,
-    pub target: String,
-    pub details: String,
-    pub created_at: String,
 }
 
 /// The newest entries first.

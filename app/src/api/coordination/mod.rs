@@ -2,8 +2,15 @@
 
 mod decide_join_request;
 mod list_join_requests;
+mod member_types;
+mod members;
 
 pub use decide_join_request::{
     ApproveJoinRequest, DeclineJoinRequest, approve_join_request, decline_join_request,
 };
 pub use list_join_requests::{JoinRequestView, ListJoinRequests, list_join_requests};
+pub use member_types::{AuditEntryView, MemberView};
+pub use members::{
+    ChangeMemberRole, ListAuditLog, ListMembers, ResendInvitation, SetMemberActive,
+    change_member_role, list_audit_log, list_members, resend_invitation, set_member_active,
+};

@@ -7,6 +7,7 @@ use crate::api::coordination::{
 };
 use crate::components::form::{FormAlert, action_error};
 use crate::components::layout::PageHeading;
+use crate::pages::coordination::CoordinationNav;
 
 /// `/koordination/antraege`: confirmed join requests, filterable by state and age.
 #[component]
@@ -35,6 +36,7 @@ pub fn JoinRequestsPage() -> impl IntoView {
     );
     view! {
         <PageHeading title="Mitgliedsanträge" lead="Bestätigte Anträge, älteste zuerst. Bei Annahme wird ein verborgenes Profil angelegt und ein Link zum Festlegen des Passworts verschickt." />
+        <CoordinationNav />
         <form method="get" action="/koordination/antraege" class="mt-6 flex flex-wrap items-end gap-4">
             <div class="form-field">
                 <label for="land" class="font-semibold">"Bundesland"</label>

@@ -3,5 +3,6 @@
 pub mod admin_bootstrap;
 pub mod authentication;
 pub mod join_requests;
+pub mod members;
 pub mod passwords;
 pub mod self_service;

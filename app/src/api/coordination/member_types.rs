@@ -1,0 +1,27 @@
+//! Types of the coordination pages, shared by server and browser.
+
+use serde::{Deserialize, Serialize};
+use shared::Role;
+
+/// A member as the coordination group sees them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberView {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+    pub active: bool,
+    pub kommune: String,
+    /// Approved but no password set yet.
+    pub invitation_pending: bool,
+}
+
+/// An audit entry as coordinators see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntryView {
+    pub actor_name: String,
+    pub action: String,
+    pub target: String,
+    pub details: String,
+    pub created_at: String,
+}
