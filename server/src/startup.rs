@@ -70,6 +70,7 @@ pub async fn serve(config: ServerConfig) -> anyhow::Result<()> {
     } else {
         tracing::info!("e-mail: no SMTP_URL, messages are kept in the outbox (/admin/postausgang)");
     }
+    tokio::spawn(app::server::maintenance::run(db.clone()));
     let router = build_router(state, &config);
     let listener = tokio::net::TcpListener::bind(config.bind_address)
         .await

@@ -8,6 +8,7 @@ pub mod demo_seed;
 pub mod entities;
 pub mod kommunen;
 pub mod mail;
+pub mod maintenance;
 pub mod migrations;
 pub mod security;
 pub mod settings;

@@ -7,6 +7,7 @@ use crate::api::coordination::{
 };
 use crate::components::form::{FormAlert, action_error};
 use crate::components::layout::PageHeading;
+use crate::error::AppError;
 use crate::pages::coordination::CoordinationNav;
 
 /// `/koordination/antraege`: confirmed join requests, filterable by state and age.
@@ -81,6 +82,30 @@ fn JoinRequestCard(
     decline: ServerAction<DeclineJoinRequest>,
 ) -> impl IntoView {
     let reason_id = format!("grund-{}", request.id);
+    let reason_error_id = format!("grund-{}-fehler", request.id);
+    let this_id = request.id.to_string();
+    // A refused decline names its request; only that card shows the message and the text.
+    let decline_error = Signal::derive({
+        let this_id = this_id.clone();
+        move || {
+            decline
+                .value()
+                .get()
+                .and_then(Result::err)
+                .and_then(|error| match error {
+                    AppError::Validation(errors)
+                        if errors.value("id") == Some(this_id.as_str()) =>
+                    {
+                        Some(errors)
+                    }
+                    _ => None,
+                })
+        }
+    });
+    let kept_reason = decline_error
+        .get_untracked()
+        .and_then(|e| e.value("reason").map(str::to_owned))
+        .unwrap_or_default();
     let heading_id = format!("antrag-{}", request.id);
     let name = request.name.clone();
     let approve_label = format!("Annehmen: {name}");
@@ -104,7 +129,22 @@ fn JoinRequestCard(
                 <ActionForm action=decline attr:class="flex flex-col gap-2">
                     <input type="hidden" name="id" value=request.id.to_string() />
                     <label for=reason_id.clone() class="font-semibold">"Begründung für eine Ablehnung"</label>
-                    <textarea id=reason_id name="reason" rows="2" class="form-input"></textarea>
+                    <textarea
+                        id=reason_id
+                        name="reason"
+                        rows="2"
+                        class="form-input"
+                        aria-invalid=move || decline_error.get().is_some().to_string()
+                        aria-describedby={
+                            let reason_error_id = reason_error_id.clone();
+                            move || decline_error.get().map(|_| reason_error_id.clone())
+                        }
+                    >
+                        {kept_reason}
+                    </textarea>
+                    {move || decline_error.get().and_then(|e| e.get("reason").map(str::to_owned)).map(|message| {
+                        view! { <p id=reason_error_id.clone() class="field-error">{message}</p> }
+                    })}
                     <div><button type="submit" class="button-secondary">{decline_label}</button></div>
                 </ActionForm>
             </div>

@@ -1,0 +1,113 @@
+//! The periodic clean-up deletes exactly what has expired.
+
+#![cfg(feature = "ssr")]
+
+mod support;
+
+use app::server::RuntimeSettings;
+use app::server::accounts::join_requests;
+use app::server::entities::join_request;
+use app::server::kommunen::gazetteer;
+use app::server::maintenance::clean_up;
+use chrono::{Duration, Utc};
+use sea_orm::{EntityTrait, PaginatorTrait};
+use shared::join::JoinRequestForm;
+
+fn form(email: &str) -> JoinRequestForm {
+    JoinRequestForm {
+        name: "Clara Clean".into(),
+        email: email.into(),
+        kommune: "Leipzig".into(),
+        position: "Beauftragte".into(),
+        consent: Some("ja".into()),
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn declined_and_abandoned_requests_are_deleted_after_their_retention() {
+    for test_db in support::all_backends().await {
+        let db = &test_db.db;
+        gazetteer::import_if_empty(db).await.expect("gazetteer");
+        let settings = RuntimeSettings::default();
+        let now = Utc::now();
+        join_requests::submit(db, &settings, &form("a@stadt.test"), None, now)
+            .await
+            .expect("submit");
+        join_requests::submit(db, &settings, &form("b@stadt.test"), None, now)
+            .await
+            .expect("submit");
+        assert_eq!(
+            join_request::Entity::find().count(db).await.expect("count"),
+            2
+        );
+
+        // Unconfirmed: link valid 48 h, kept 7 more days.
+        let report = clean_up(db, now + Duration::days(8)).await.expect("clean");
+        assert_eq!(report.unconfirmed_requests, 0, "{}", test_db.backend);
+        let report = clean_up(db, now + Duration::days(9) + Duration::hours(1))
+            .await
+            .expect("clean");
+        assert_eq!(report.unconfirmed_requests, 2, "{}", test_db.backend);
+        assert_eq!(
+            join_request::Entity::find().count(db).await.expect("count"),
+            0
+        );
+        test_db.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn expired_sessions_and_tokens_are_deleted() {
+    use sea_orm::{ActiveModelTrait, Set};
+    for test_db in support::all_backends().await {
+        let db = &test_db.db;
+        let now = Utc::now();
+        let settings = RuntimeSettings::default();
+        let account = app::server::entities::account::ActiveModel {
+            email: Set("t@stadt.test".into()),
+            display_name: Set("Tom".into()),
+            password_hash: Set(None),
+            role: Set("member".into()),
+            status: Set("active".into()),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(db)
+        .await
+        .expect("account");
+        app::server::auth::sessions::create(db, &settings, account.id, "t", now)
+            .await
+            .expect("session");
+        join_requests::issue_password_token(
+            db,
+            &settings,
+            account.id,
+            "reset_password",
+            Duration::hours(1),
+            now,
+        )
+        .await
+        .expect("token");
+        let report = clean_up(db, now + Duration::minutes(30))
+            .await
+            .expect("clean");
+        assert_eq!(
+            (report.sessions, report.tokens),
+            (0, 0),
+            "{}: still valid",
+            test_db.backend
+        );
+        let report = clean_up(db, now + Duration::hours(13))
+            .await
+            .expect("clean");
+        assert_eq!(
+            (report.sessions, report.tokens),
+            (1, 1),
+            "{}: expired",
+            test_db.backend
+        );
+        test_db.finish().await;
+    }
+}
