@@ -12,6 +12,7 @@ use crate::pages::account::{
 };
 use crate::pages::admin::OutboxPage;
 use crate::pages::coordination::{AuditLogPage, JoinRequestsPage, MembersPage};
+use crate::pages::error_page::ErrorPage;
 use crate::pages::home::HomePage;
 use crate::pages::legal::{AccessibilityPage, DataSourcesPage, ImprintPage, PrivacyPage};
 use crate::pages::not_found::NotFoundPage;
@@ -63,6 +64,7 @@ pub fn App() -> impl IntoView {
                 <SiteHeader />
                 <DemoNotice />
                 <main id="inhalt" tabindex="-1" class="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">
+                    <ErrorBoundary fallback=|errors| view! { <ErrorPage errors=errors /> }>
                     <Routes fallback=|| view! { <NotFoundPage /> }>
                         <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                         <Route path=path!("/karte") view=MapPage ssr=SsrMode::Async />
@@ -86,6 +88,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/barrierefreiheit") view=AccessibilityPage ssr=SsrMode::Async />
                         <Route path=path!("/datenquellen") view=DataSourcesPage ssr=SsrMode::Async />
                     </Routes>
+                    </ErrorBoundary>
                 </main>
                 <SiteFooter />
             </div>

@@ -453,6 +453,53 @@ async fn failed_sign_ins_are_limited_per_account() {
 }
 
 #[tokio::test]
+async fn failed_sign_ins_are_limited_per_client_address() {
+    for test_db in prepared().await {
+        let db = &test_db.db;
+        let now = Utc::now();
+        member_with_password(db, "ida@stadt.test", "Richtiges-Passwort-42").await;
+        let ip = Some("198.51.100.9".parse().expect("ip"));
+        for attempt in 0..50 {
+            let email = format!("versuch{attempt}@stadt.test");
+            let result =
+                authentication::sign_in(db, &settings(), &email, "falsch", ip, "t", now).await;
+            assert!(
+                matches!(result, Err(AppError::Validation(_))),
+                "attempt {attempt}"
+            );
+        }
+        let blocked = authentication::sign_in(
+            db,
+            &settings(),
+            "ida@stadt.test",
+            "Richtiges-Passwort-42",
+            ip,
+            "t",
+            now,
+        )
+        .await;
+        assert!(
+            matches!(blocked, Err(AppError::RateLimited)),
+            "{}: the address is blocked",
+            test_db.backend
+        );
+        let other_ip = Some("198.51.100.10".parse().expect("ip"));
+        authentication::sign_in(
+            db,
+            &settings(),
+            "ida@stadt.test",
+            "Richtiges-Passwort-42",
+            other_ip,
+            "t",
+            now,
+        )
+        .await
+        .expect("another address is not affected");
+        test_db.finish().await;
+    }
+}
+
+#[tokio::test]
 async fn sessions_end_after_idle_time_absolute_lifetime_and_password_change() {
     for test_db in prepared().await {
         let db = &test_db.db;

@@ -11,6 +11,9 @@ use app::server::settings;
 async fn demo_seed_marks_the_installation_once() {
     for test_db in support::all_backends().await {
         let db = &test_db.db;
+        app::server::kommunen::gazetteer::import_if_empty(db)
+            .await
+            .expect("demo profiles need the gazetteer");
         assert!(
             !settings::has_demo_data(db).await.expect("read"),
             "{}",
@@ -25,6 +28,16 @@ async fn demo_seed_marks_the_installation_once() {
         assert_eq!(
             seed_demo_data(db).await.expect("seed"),
             SeedOutcome::AlreadySeeded
+        );
+        use sea_orm::{EntityTrait, PaginatorTrait};
+        let accounts = app::server::entities::account::Entity::find()
+            .count(db)
+            .await
+            .expect("count");
+        assert_eq!(
+            accounts, 4,
+            "{}: demo accounts created once",
+            test_db.backend
         );
         test_db.finish().await;
     }

@@ -799,3 +799,52 @@ async fn deleting_the_account_removes_it_everywhere() {
         "cannot sign in any more"
     );
 }
+
+#[tokio::test]
+async fn over_https_the_cookie_is_secure_and_host_prefixed() {
+    let config = server::config::ServerConfig::from_lookup(|name| match name {
+        "DATABASE_URL" => Some("sqlite::memory:".into()),
+        "PUBLIC_URL" => Some("https://beteiligung.test".into()),
+        _ => None,
+    })
+    .expect("config");
+    let db = server::startup::prepare_database(&config)
+        .await
+        .expect("db");
+    app::server::demo_seed::seed_demo_data(&db)
+        .await
+        .expect("seed");
+    let app = server::build_router(server::startup::app_state(&config, db), &config);
+    let request = http::Request::post("/api/account/sign-in")
+        .header(http::header::HOST, HOST)
+        .header(http::header::ORIGIN, "https://beteiligung.test")
+        .header(
+            http::header::CONTENT_TYPE,
+            "application/x-www-form-urlencoded",
+        )
+        .header(http::header::ACCEPT, "application/json")
+        .body(axum::body::Body::from(format!(
+            "email={MEMBER}&password={DEMO_PASSWORD}"
+        )))
+        .expect("request");
+    let answer = send(&app, request).await;
+    let cookie = answer
+        .headers
+        .get(http::header::SET_COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .expect("cookie");
+    assert!(cookie.starts_with("__Host-bn_session="), "{cookie}");
+    assert!(
+        cookie.contains("; Secure") && cookie.contains("HttpOnly") && cookie.contains("Path=/"),
+        "{cookie}"
+    );
+    assert!(
+        !cookie.contains("Domain="),
+        "__Host- cookies carry no Domain"
+    );
+    assert!(
+        answer
+            .headers
+            .contains_key(http::header::STRICT_TRANSPORT_SECURITY)
+    );
+}
