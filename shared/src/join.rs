@@ -30,8 +30,8 @@ pub struct CheckedJoinRequest {
 }
 
 impl JoinRequestForm {
-    /// Checks every field; all problems are reported at once, with the input kept.
-    pub fn check(&self) -> Result<CheckedJoinRequest, FieldErrors> {
+    /// An empty error set that carries the submitted values, to add errors to.
+    pub fn kept_values(&self) -> FieldErrors {
         let mut errors = FieldErrors::default();
         for (field, value) in [
             ("name", &self.name),
@@ -43,6 +43,12 @@ impl JoinRequestForm {
         ] {
             errors.keep(field, value);
         }
+        errors
+    }
+
+    /// Checks every field; all problems are reported at once, with the input kept.
+    pub fn check(&self) -> Result<CheckedJoinRequest, FieldErrors> {
+        let mut errors = self.kept_values();
         let mut take = |field: &str, result: Result<String, crate::FieldError>| match result {
             Ok(value) => value,
             Err(error) => {

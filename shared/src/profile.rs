@@ -38,8 +38,8 @@ pub struct CheckedProfile {
 }
 
 impl ProfileForm {
-    /// Checks every field; all problems at once, input kept.
-    pub fn check(&self) -> Result<CheckedProfile, FieldErrors> {
+    /// An empty error set that carries the submitted values, to add errors to.
+    pub fn kept_values(&self) -> FieldErrors {
         let mut errors = FieldErrors::default();
         for (field, value) in [
             ("display_name", &self.display_name),
@@ -55,6 +55,12 @@ impl ProfileForm {
             errors.keep(field, value);
         }
         errors.keep("topics", &self.topics.join(","));
+        errors
+    }
+
+    /// Checks every field; all problems at once, input kept.
+    pub fn check(&self) -> Result<CheckedProfile, FieldErrors> {
+        let mut errors = self.kept_values();
         let mut take = |field: &str, result: Result<String, FieldError>| match result {
             Ok(value) => value,
             Err(error) => {

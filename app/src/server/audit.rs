@@ -44,7 +44,7 @@ pub async fn latest(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<AuditEn
             action: e.action,
             target: e.target,
             details: e.details,
-            created_at: e.created_at.to_rfc3339(),
+            created_at: crate::server::display::berlin_time(e.created_at),
         })
         .collect())
 }

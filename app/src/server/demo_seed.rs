@@ -4,7 +4,7 @@ use chrono::Utc;
 use sea_orm::{ActiveModelTrait, DatabaseConnection, DbErr, Set, TransactionTrait};
 
 use crate::server::auth::password::hash_password;
-use crate::server::entities::{account, profile, profile_topic};
+use crate::server::entities::{profile, profile_topic};
 use crate::server::settings;
 
 /// Password of every demo account (documented in the README; demo installations only).
@@ -87,17 +87,14 @@ pub async fn seed_demo_data(db: &DatabaseConnection) -> Result<SeedOutcome, DbEr
         topics,
     } in DEMO_ACCOUNTS
     {
-        let created = account::ActiveModel {
-            email: Set(email.to_owned()),
-            display_name: Set(name.to_owned()),
-            password_hash: Set(Some(password_hash.clone())),
-            role: Set(role.to_owned()),
-            status: Set("active".to_owned()),
-            created_at: Set(now),
-            updated_at: Set(now),
-            ..Default::default()
-        }
-        .insert(&txn)
+        let created = crate::server::accounts::new_account::insert_account(
+            &txn,
+            email,
+            name,
+            shared::Role::from_code(role).unwrap_or(shared::Role::Member),
+            Some(password_hash.clone()),
+            now,
+        )
         .await?;
         profile::ActiveModel {
             account_id: Set(created.id),

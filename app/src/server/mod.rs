@@ -5,6 +5,7 @@ pub mod audit;
 pub mod auth;
 pub mod database;
 pub mod demo_seed;
+pub mod display;
 pub mod entities;
 pub mod kommunen;
 pub mod mail;

@@ -21,20 +21,7 @@ pub fn TextField(
 ) -> impl IntoView {
     let hint_id = format!("{name}-hinweis");
     let error_id = format!("{name}-fehler");
-    let described_by = {
-        let hint_id = hint_id.clone();
-        let error_id = error_id.clone();
-        move || {
-            let mut ids = Vec::new();
-            if error.get().is_some() {
-                ids.push(error_id.clone());
-            }
-            if hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described_by = described_by(error, hint.is_some(), hint_id.clone(), error_id.clone());
     view! {
         <div class="form-field">
             <label for=name class="font-semibold">{label}</label>
@@ -73,20 +60,7 @@ pub fn TextArea(
 ) -> impl IntoView {
     let hint_id = format!("{name}-hinweis");
     let error_id = format!("{name}-fehler");
-    let described_by = {
-        let hint_id = hint_id.clone();
-        let error_id = error_id.clone();
-        move || {
-            let mut ids = Vec::new();
-            if error.get().is_some() {
-                ids.push(error_id.clone());
-            }
-            if hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described_by = described_by(error, hint.is_some(), hint_id.clone(), error_id.clone());
     view! {
         <div class="form-field">
             <label for=name class="font-semibold">{label}</label>
@@ -103,5 +77,24 @@ pub fn TextArea(
             </textarea>
             {move || error.get().map(|message| view! { <p id=error_id.clone() class="field-error">{message}</p> })}
         </div>
+    }
+}
+
+/// `aria-describedby` of a field: its error message (when shown) and its hint (when present).
+fn described_by(
+    error: Signal<Option<String>>,
+    has_hint: bool,
+    hint_id: String,
+    error_id: String,
+) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+    move || {
+        let mut ids = Vec::new();
+        if error.get().is_some() {
+            ids.push(error_id.clone());
+        }
+        if has_hint {
+            ids.push(hint_id.clone());
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
     }
 }

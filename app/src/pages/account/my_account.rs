@@ -159,7 +159,7 @@ fn SessionsSection(account: MyAccount, end_session: ServerAction<EndSession>) ->
             <ul class="mt-4 flex flex-col gap-3" data-testid="sitzungen">
                 {account.sessions.into_iter().map(|session| view! {
                     <li class="rounded border border-slate-300 p-3">
-                        <p class="font-semibold">{if session.user_agent.is_empty() { "Unbekannter Browser".to_owned() } else { session.user_agent.clone() }}</p>
+                        <p class="font-semibold">{session.user_agent.clone()}</p>
                         <p class="text-sm text-slate-700">"Angemeldet: " {session.created_at.clone()} " · zuletzt aktiv: " {session.last_seen_at.clone()}</p>
                         {if session.current {
                             view! { <p class="text-sm font-semibold">"Dieses Gerät"</p> }.into_any()

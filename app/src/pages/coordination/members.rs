@@ -50,13 +50,13 @@ pub fn MembersPage() -> impl IntoView {
         {errors.into_iter().map(|error| view! { <FormAlert error=error /> }).collect_view()}
         <Suspense fallback=|| view! { <p class="mt-6">"Wird geladen …"</p> }>
             {move || {
-                let is_admin = me.get().and_then(Result::ok).flatten().is_some_and(|u| u.is_admin());
+                let viewer = me.get().and_then(Result::ok).flatten();
                 members.get().map(|result| match result {
                     Ok(list) if list.is_empty() => view! { <p class="mt-6">"Keine Mitglieder gefunden."</p> }.into_any(),
                     Ok(list) => view! {
                         <ul class="mt-6 flex flex-col gap-3" data-testid="mitglieder">
                             {list.into_iter().map(|member| view! {
-                                <MemberRow member=member is_admin=is_admin role=role status=status invitation=invitation />
+                                <MemberRow member=member viewer=viewer.clone() role=role status=status invitation=invitation />
                             }).collect_view()}
                         </ul>
                     }.into_any(),
@@ -70,7 +70,8 @@ pub fn MembersPage() -> impl IntoView {
 #[component]
 fn MemberRow(
     member: MemberView,
-    is_admin: bool,
+    /// The signed-in coordinator or admin; only actions the server allows them are offered.
+    viewer: Option<shared::SessionUser>,
     role: ServerAction<ChangeMemberRole>,
     status: ServerAction<SetMemberActive>,
     invitation: ServerAction<ResendInvitation>,
@@ -85,6 +86,9 @@ fn MemberRow(
         "deaktiviert"
     };
     let name = member.name.clone();
+    let is_self = viewer.as_ref().is_some_and(|v| v.account_id == member.id);
+    let is_admin = viewer.as_ref().is_some_and(|v| v.is_admin()) && !is_self;
+    let may_toggle = !is_self && (member.role < Role::Coordinator || is_admin);
     view! {
         <li class="rounded-lg border border-slate-300 p-4">
             <p class="font-bold">{member.name.clone()}</p>
@@ -112,6 +116,7 @@ fn MemberRow(
                         </ActionForm>
                     }
                 })}
+                {may_toggle.then(|| view! {
                 <ActionForm action=status>
                     <input type="hidden" name="id" value=status_id />
                     <input type="hidden" name="active" value=if member.active { "nein" } else { "ja" } />
@@ -119,6 +124,7 @@ fn MemberRow(
                         {if member.active { format!("Deaktivieren: {name}") } else { format!("Reaktivieren: {name}") }}
                     </button>
                 </ActionForm>
+                })}
                 {member.invitation_pending.then(|| view! {
                     <ActionForm action=invitation>
                         <input type="hidden" name="id" value=invitation_id />

@@ -2,8 +2,7 @@
 
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    Set, TransactionTrait,
+    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait,
 };
 
 use crate::error::AppError;
@@ -38,17 +37,14 @@ pub async fn create_admin(
             "Für {email} gibt es bereits ein Konto."
         )));
     }
-    let created = account::ActiveModel {
-        email: Set(email.clone()),
-        display_name: Set(name),
-        password_hash: Set(None),
-        role: Set("admin".into()),
-        status: Set("active".into()),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
+    let created = crate::server::accounts::new_account::insert_account(
+        &txn,
+        &email,
+        &name,
+        shared::Role::Admin,
+        None,
+        now,
+    )
     .await?;
     let link = issue_password_token(
         &txn,

@@ -133,17 +133,7 @@ pub async fn submit(
 }
 
 fn field_error(form: &JoinRequestForm, field: &str, message: String) -> AppError {
-    let mut errors = FieldErrors::default();
-    for (name, value) in [
-        ("name", &form.name),
-        ("email", &form.email),
-        ("kommune", &form.kommune),
-        ("position", &form.position),
-        ("department", &form.department),
-        ("message", &form.message),
-    ] {
-        errors.keep(name, value);
-    }
+    let mut errors = form.kept_values();
     errors.add(field, FieldError::new(message));
     AppError::Validation(errors)
 }
@@ -272,17 +262,14 @@ pub async fn approve(
             "Für diese E-Mail-Adresse gibt es bereits ein Konto.".into(),
         ));
     }
-    let created = account::ActiveModel {
-        email: Set(request.email.clone()),
-        display_name: Set(request.name.clone()),
-        password_hash: Set(None),
-        role: Set("member".into()),
-        status: Set("active".into()),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
+    let created = crate::server::accounts::new_account::insert_account(
+        &txn,
+        &request.email,
+        &request.name,
+        shared::Role::Member,
+        None,
+        now,
+    )
     .await?;
     profile::ActiveModel {
         account_id: Set(created.id),
@@ -374,7 +361,13 @@ pub async fn decline(
         5,
         1000,
     )
-    .map_err(|error| AppError::field("reason", error))?;
+    .map_err(|error| {
+        let mut errors = FieldErrors::default();
+        errors.keep("id", &id.to_string());
+        errors.keep("reason", reason);
+        errors.add("reason", error);
+        AppError::Validation(errors)
+    })?;
     let txn = db.begin().await?;
     let request = join_request::Entity::find_by_id(id)
         .one(&txn)

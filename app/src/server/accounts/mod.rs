@@ -4,5 +4,6 @@ pub mod admin_bootstrap;
 pub mod authentication;
 pub mod join_requests;
 pub mod members;
+pub mod new_account;
 pub mod passwords;
 pub mod self_service;

@@ -101,20 +101,7 @@ pub async fn update_profile(
     let kommune = match queries::resolve(db, &checked.kommune).await? {
         KommuneMatch::Found(kommune) => kommune,
         KommuneMatch::Ambiguous(_) | KommuneMatch::NotFound => {
-            let mut errors = form.check().err().unwrap_or_default();
-            if errors.values.is_empty() {
-                errors = FieldErrors::default();
-                errors.keep("display_name", &form.display_name);
-                errors.keep("kommune", &form.kommune);
-                errors.keep("position", &form.position);
-                errors.keep("department", &form.department);
-                errors.keep("bio", &form.bio);
-                errors.keep("contact_email", &form.contact_email);
-                errors.keep("contact_phone", &form.contact_phone);
-                errors.keep("website", &form.website);
-                errors.keep("visibility", &form.visibility);
-                errors.keep("topics", &form.topics.join(","));
-            }
+            let mut errors = form.kept_values();
             errors.add("kommune", FieldError::new("Diese Kommune ist nicht eindeutig oder unbekannt. Bitte wählen Sie einen Vorschlag, z. B. „Leipzig (Sachsen)“."));
             return Err(AppError::Validation(errors));
         }

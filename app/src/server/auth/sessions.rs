@@ -142,9 +142,9 @@ pub async fn list(
         .into_iter()
         .map(|s| SessionSummary {
             id_hash: s.id_hash,
-            created_at: s.created_at.to_rfc3339(),
-            last_seen_at: s.last_seen_at.to_rfc3339(),
-            user_agent: s.user_agent,
+            created_at: crate::server::display::berlin_time(s.created_at),
+            last_seen_at: crate::server::display::berlin_time(s.last_seen_at),
+            user_agent: crate::server::display::describe_device(&s.user_agent),
         })
         .collect())
 }

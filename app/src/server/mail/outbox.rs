@@ -72,7 +72,7 @@ pub async fn latest(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<OutboxE
             subject: m.subject,
             body: m.body_text,
             status: m.status,
-            created_at: m.created_at.to_rfc3339(),
+            created_at: crate::server::display::berlin_time(m.created_at),
         })
         .collect())
 }
