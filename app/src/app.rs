@@ -16,12 +16,20 @@ use crate::pages::error_page::ErrorPage;
 use crate::pages::home::HomePage;
 use crate::pages::legal::{AccessibilityPage, DataSourcesPage, ImprintPage, PrivacyPage};
 use crate::pages::not_found::NotFoundPage;
-use crate::pages::sections::{ExchangePage, ForumsPage, MapPage};
+use crate::pages::officers::{MapPage, OfficerProfilePage};
+use crate::pages::sections::{ExchangePage, ForumsPage};
 
 /// Version-pinned paths of the vendored Leaflet files (copied from `node_modules` by the build).
 pub const LEAFLET_JS: &str = "/vendor/leaflet-1.9.4/leaflet.js";
 /// See [`LEAFLET_JS`].
 pub const LEAFLET_CSS: &str = "/vendor/leaflet-1.9.4/leaflet.css";
+/// Version-pinned paths of the vendored Leaflet.markercluster files.
+pub const MARKERCLUSTER_JS: &str = "/vendor/leaflet.markercluster-1.5.3/leaflet.markercluster.js";
+/// See [`MARKERCLUSTER_JS`].
+pub const MARKERCLUSTER_CSS: &[&str] = &[
+    "/vendor/leaflet.markercluster-1.5.3/MarkerCluster.css",
+    "/vendor/leaflet.markercluster-1.5.3/MarkerCluster.Default.css",
+];
 
 /// The complete HTML document rendered on the server around [`App`].
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -38,8 +46,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="description" content="Beteiligungsnetz: das Netzwerk der kommunalen Partizipationsbeauftragten, Foren für Entscheider*innen und kollegialer Erfahrungsaustausch." />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <link rel="stylesheet" href=LEAFLET_CSS />
+                <link rel="stylesheet" href=MARKERCLUSTER_CSS[0] />
+                <link rel="stylesheet" href=MARKERCLUSTER_CSS[1] />
                 <HashedStylesheet options=options.clone() id="leptos" />
-                <script defer src=LEAFLET_JS nonce=nonce></script>
+                <script defer src=LEAFLET_JS nonce=nonce.clone()></script>
+                <script defer src=MARKERCLUSTER_JS nonce=nonce></script>
                 <HydrationScripts options />
                 <MetaTags />
             </head>
@@ -68,6 +79,7 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=|| view! { <NotFoundPage /> }>
                         <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                         <Route path=path!("/karte") view=MapPage ssr=SsrMode::Async />
+                        <Route path=path!("/beauftragte/:id") view=OfficerProfilePage ssr=SsrMode::Async />
                         <Route path=path!("/foren") view=ForumsPage ssr=SsrMode::Async />
                         <Route path=path!("/austausch") view=ExchangePage ssr=SsrMode::Async />
                         <Route path=path!("/mitglied-werden") view=JoinPage ssr=SsrMode::Async />

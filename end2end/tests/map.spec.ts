@@ -6,8 +6,9 @@ test("the map draws Germany's states from our own server", async ({ page }, test
   }).catch(() => null);
   await page.goto("/karte");
   if (!jsEnabled(testInfo)) {
-    // Without JavaScript the page explains the map and still offers the search.
-    await expect(page.getByLabel("Kommune suchen")).toBeVisible();
+    // Without JavaScript the page still offers the filters and lists every result.
+    await expect(page.getByRole("form", { name: "Beauftragte filtern" })).toBeVisible();
+    await expect(page.getByTestId("beauftragte-liste")).toBeVisible();
     expect(await outlines).toBeNull();
     return;
   }

@@ -7,6 +7,7 @@ pub mod config;
 pub mod export;
 pub mod health;
 pub mod middleware;
+pub mod open_data;
 pub mod router;
 pub mod startup;
 pub mod telemetry;

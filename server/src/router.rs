@@ -1,5 +1,7 @@
 //! Router assembly: health check, Leptos routes and server functions, static files, middleware.
 
+use std::sync::OnceLock;
+
 use axum::Router;
 use axum::routing::get;
 use http::StatusCode;
@@ -18,9 +20,17 @@ use crate::config::ServerConfig;
 use crate::health::healthz;
 use crate::middleware::{SameOriginPolicy, cache_control, same_origin, security_headers};
 
+/// The route list of the app, generated once per process: generating it renders the app in a
+/// special mode, which must not overlap with serving requests (several routers in one process,
+/// as in the tests, would otherwise stall each other's page renders).
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<leptos_axum::AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// The complete application router with all middleware.
 pub fn build_router(state: AppState, config: &ServerConfig) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let leptos_options = state.leptos_options.clone();
     let same_origin_policy = SameOriginPolicy::new(&config.public_url);
     let hsts = config.is_https();
@@ -28,6 +38,11 @@ pub fn build_router(state: AppState, config: &ServerConfig) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/konto/export.json", get(crate::export::export_my_data))
+        .route(
+            "/api/beauftragte.geojson",
+            get(crate::open_data::officers_geojson),
+        )
+        .route("/api/kommunen", get(crate::open_data::kommunen))
         .leptos_routes_with_context(&state, routes, provide_nonce, move || {
             shell(leptos_options.clone())
         })
@@ -37,15 +52,17 @@ pub fn build_router(state: AppState, config: &ServerConfig) -> Router {
         >(provide_nonce, shell))
         .with_state(state)
         .layer(
+            // Outermost first: every response, also a 408 from the timeout or a 403 from the
+            // same-origin check, carries the security headers.
             ServiceBuilder::new()
                 .layer(TraceLayer::new_for_http())
+                .layer(axum::middleware::from_fn(move |request, next| {
+                    security_headers(hsts, request, next)
+                }))
                 .layer(TimeoutLayer::with_status_code(
                     StatusCode::REQUEST_TIMEOUT,
                     config.request_timeout,
                 ))
-                .layer(axum::middleware::from_fn(move |request, next| {
-                    security_headers(hsts, request, next)
-                }))
                 .layer(axum::middleware::from_fn(cache_control))
                 .layer(axum::middleware::from_fn_with_state(
                     same_origin_policy,

@@ -4,4 +4,5 @@ pub mod account;
 pub mod admin;
 pub mod coordination;
 pub mod kommunen;
+pub mod officers;
 pub mod site;

@@ -7,4 +7,5 @@ pub mod error_page;
 pub mod home;
 pub mod legal;
 pub mod not_found;
+pub mod officers;
 pub mod sections;

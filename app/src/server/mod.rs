@@ -11,6 +11,7 @@ pub mod kommunen;
 pub mod mail;
 pub mod maintenance;
 pub mod migrations;
+pub mod officers;
 pub mod security;
 pub mod settings;
 pub mod state;

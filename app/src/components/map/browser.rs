@@ -48,7 +48,6 @@ pub fn mount_map(container: NodeRef<Div>, highlighted: Signal<Vec<KommuneSuggest
         }
         match create_map(&element) {
             Ok(created) => {
-                load_state_outlines(created.map.clone());
                 handles.set_value(Some(created));
                 ready.set(true);
             }
@@ -77,11 +76,12 @@ pub fn mount_map(container: NodeRef<Div>, highlighted: Signal<Vec<KommuneSuggest
     });
 }
 
-fn germany_bounds() -> LatLngBounds {
+pub(super) fn germany_bounds() -> LatLngBounds {
     LatLngBounds::new(&LatLng::new(47.2, 5.8), &LatLng::new(55.1, 15.1))
 }
 
-fn create_map(element: &web_sys::HtmlDivElement) -> Result<MapHandles, JsValue> {
+/// A map of Germany with the state outlines (loaded in the background), no markers.
+pub(super) fn create_base_map(element: &web_sys::HtmlDivElement) -> Result<Map, JsValue> {
     let options = MapOptions::default();
     options.set_zoom_snap(0.25);
     options.set_min_zoom(4.0);
@@ -94,6 +94,12 @@ fn create_map(element: &web_sys::HtmlDivElement) -> Result<MapHandles, JsValue> 
     map.fit_bounds(&germany_bounds());
     let pane = map.create_pane_by_name(OUTLINE_PANE);
     pane.style().set_property("z-index", "250")?;
+    load_state_outlines(map.clone());
+    Ok(map)
+}
+
+fn create_map(element: &web_sys::HtmlDivElement) -> Result<MapHandles, JsValue> {
+    let map = create_base_map(element)?;
     let markers = LayerGroup::new();
     markers.add_to(&map);
     Ok(MapHandles { map, markers })

@@ -4,27 +4,7 @@ mod section_in_preparation;
 
 use leptos::prelude::*;
 
-use crate::components::kommune::KommuneExplorer;
-use crate::components::layout::PageHeading;
 use section_in_preparation::SectionInPreparation;
-
-/// `/karte`: the map of Germany with municipality search; officers' profiles join it once
-/// members publish them.
-#[component]
-pub fn MapPage() -> impl IntoView {
-    view! {
-        <PageHeading
-            title="Karte der Beauftragten"
-            lead="Finden Sie Kommunen und – sobald Mitglieder ihr Profil freigeben – die Partizipationsbeauftragten vor Ort."
-        />
-        <p class="mt-4 rounded-lg border border-slate-200 bg-slate-50 p-4 text-slate-700">
-            "Derzeit hat noch kein Mitglied ein Profil für die Karte freigegeben."
-        </p>
-        <div class="mt-6">
-            <KommuneExplorer action="/karte" />
-        </div>
-    }
-}
 
 /// `/foren`: forum cohorts for decision-makers.
 #[component]

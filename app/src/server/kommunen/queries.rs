@@ -105,15 +105,18 @@ pub async fn resolve(db: &impl ConnectionTrait, typed: &str) -> Result<KommuneMa
             .and_then(to_suggestion)
             .map_or(KommuneMatch::NotFound, KommuneMatch::Found));
     }
-    let (name, land) = match typed.rsplit_once('(') {
-        Some((name, rest)) if rest.ends_with(')') => {
-            let land_name = rest.trim_end_matches(')').trim();
-            let land = Bundesland::ALL.into_iter().find(|l| {
-                l.name().eq_ignore_ascii_case(land_name) || l.code().eq_ignore_ascii_case(land_name)
-            });
-            (name.trim(), land)
-        }
-        _ => (typed, None),
+    // "Leipzig (Sachsen)": a state in brackets narrows the search; other brackets belong to
+    // the name ("Halle (Saale)", "Frankfurt (Oder)").
+    let state_suffix = typed.rsplit_once('(').and_then(|(name, rest)| {
+        let inner = rest.strip_suffix(')')?.trim();
+        Bundesland::ALL
+            .into_iter()
+            .find(|l| l.name().eq_ignore_ascii_case(inner) || l.code().eq_ignore_ascii_case(inner))
+            .map(|land| (name.trim(), land))
+    });
+    let (name, land) = match state_suffix {
+        Some((name, land)) => (name, Some(land)),
+        None => (typed, None),
     };
     let mut query = kommune::Entity::find()
         .filter(kommune::Column::SearchName.eq(shared::text::fold_for_search(name)));

@@ -1,0 +1,18 @@
+use leptos::prelude::*;
+use shared::officers::OfficerProfile;
+
+use crate::error::AppError;
+
+/// Public (what is shown depends on the viewer): one profile with nearby colleagues.
+#[server(endpoint = "officers/profile")]
+pub async fn get_officer_profile(id: i64) -> Result<OfficerProfile, AppError> {
+    crate::error::with_status(
+        async {
+            let user = crate::server::auth::current_user().await?;
+            let viewer = crate::server::officers::Viewer::of(user.as_ref());
+            let state = crate::server::app_state()?;
+            crate::server::officers::directory::profile(&state.db, viewer, id).await
+        }
+        .await,
+    )
+}

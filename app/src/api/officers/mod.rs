@@ -1,0 +1,7 @@
+//! Server functions of the officers' directory. Visibility is decided by the viewer's session.
+
+mod get_officer_profile;
+mod search_officers;
+
+pub use get_officer_profile::{GetOfficerProfile, get_officer_profile};
+pub use search_officers::{SearchOfficers, search_officers};

@@ -1,0 +1,46 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use shared::officers::OfficerSummary;
+
+/// The results as a list; focusing or pointing at an entry highlights its marker on the map.
+#[component]
+pub fn OfficerList(
+    #[prop(into)] officers: Signal<Vec<OfficerSummary>>,
+    selected: RwSignal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <section aria-labelledby="liste-titel">
+            <h2 id="liste-titel" class="text-xl font-bold">"Liste"</h2>
+            {move || {
+                let list = officers.get();
+                if list.is_empty() {
+                    return view! { <p class="mt-2">"Keine Beauftragten gefunden. Versuchen Sie andere Filter."</p> }.into_any();
+                }
+                view! {
+                    <ol class="mt-2 flex flex-col divide-y divide-slate-200 rounded border border-slate-200" data-testid="beauftragte-liste">
+                        {list.into_iter().map(|officer| {
+                            let ags = officer.ags.clone();
+                            let ags_hover = officer.ags.clone();
+                            let topics = officer.topics.iter().map(|t| t.label()).collect::<Vec<_>>().join(", ");
+                            view! {
+                                <li
+                                    class="px-3 py-2"
+                                    data-ags=officer.ags.clone()
+                                    on:focusin=move |_| selected.set(Some(ags.clone()))
+                                    on:mouseenter=move |_| selected.set(Some(ags_hover.clone()))
+                                >
+                                    <A href=format!("/beauftragte/{}", officer.id) attr:class="font-semibold">{officer.name.clone()}</A>
+                                    <p class="text-sm text-slate-700">
+                                        {officer.position.clone()} " · " {officer.kommune.clone()} " (" {officer.land.name()} ")"
+                                        {officer.distance_km.map(|d| format!(" · {} km", d.round()))}
+                                    </p>
+                                    {(!topics.is_empty()).then(|| view! { <p class="text-sm text-slate-700">"Themen: " {topics}</p> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                }.into_any()
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,7 @@
+//! The officers' directory: who may see whom, search, profiles, open data.
+
+pub mod directory;
+pub mod geojson;
+pub mod viewer;
+
+pub use viewer::Viewer;

@@ -1,0 +1,69 @@
+import { test, expect, expectAccessible, jsEnabled } from "./fixtures";
+
+test("the map lists the public officers and counts them", async ({ page }, testInfo) => {
+  await page.goto("/karte");
+  await expect(page.getByTestId("ergebnis-anzahl")).toHaveText("2 Beauftragte in 2 Kommunen");
+  const list = page.getByTestId("beauftragte-liste");
+  await expect(list).toContainText("Lea Leipzig (Demo)");
+  await expect(list).toContainText("Fritz Freiburg (Demo)");
+  await expect(list).not.toContainText("Kim Koordination", { timeout: 1000 });
+  if (jsEnabled(testInfo)) {
+    // One marker per municipality (clusters may combine them when zoomed out).
+    await expect(page.locator(".leaflet-marker-icon").first()).toBeVisible();
+  }
+  await expectAccessible(page);
+});
+
+test("filters narrow list and map alike and live in the URL", async ({ page }) => {
+  await page.goto("/karte");
+  await page.getByLabel("Thema").selectOption("energie");
+  await page.getByRole("button", { name: "Filter anwenden" }).click();
+  await expect(page).toHaveURL(/thema=energie/);
+  await expect(page.getByTestId("ergebnis-anzahl")).toHaveText("1 Beauftragte*r in 1 Kommune");
+  const list = page.getByTestId("beauftragte-liste");
+  await expect(list).toContainText("Fritz Freiburg (Demo)");
+  await expect(list).not.toContainText("Lea Leipzig");
+  await expect(page.getByLabel("Thema")).toHaveValue("energie");
+});
+
+test("a shared URL restores the filtered view", async ({ page }) => {
+  await page.goto("/karte?land=SN&nahe=Halle+%28Saale%29&umkreis=50");
+  await expect(page.getByLabel("Bundesland")).toHaveValue("SN");
+  await expect(page.getByLabel("In der Nähe von (Kommune)")).toHaveValue("Halle (Saale)");
+  await expect(page.getByLabel("Umkreis")).toHaveValue("50");
+  await expect(page.getByTestId("beauftragte-liste")).toContainText("Lea Leipzig (Demo)");
+  await expect(page.getByTestId("beauftragte-liste")).toContainText("km");
+  await expect(page.getByTestId("beauftragte-liste")).not.toContainText("Fritz");
+});
+
+test("an unknown place near which to search is explained at the field", async ({ page }) => {
+  await page.goto("/karte?nahe=Atlantis");
+  await expect(page.getByText("Diese Kommune kennen wir nicht.").first()).toBeVisible();
+  await expect(page.getByLabel("In der Nähe von (Kommune)")).toHaveValue("Atlantis");
+});
+
+test("a popup or the list leads to the profile with colleagues nearby", async ({ page }, testInfo) => {
+  await page.goto("/karte?land=SN");
+  if (jsEnabled(testInfo)) {
+    await page.locator('.leaflet-marker-icon[title^="Leipzig"]').click();
+    await page.locator(".leaflet-popup").getByRole("link", { name: "Lea Leipzig (Demo)" }).click();
+  } else {
+    await page.getByTestId("beauftragte-liste").getByRole("link", { name: "Lea Leipzig (Demo)" }).click();
+  }
+  await expect(page).toHaveURL(/\/beauftragte\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Lea Leipzig (Demo)");
+  await expect(page.getByText("Für angemeldete Mitglieder sichtbar.")).toBeVisible();
+  await expect(page.getByTestId("kollegen")).toContainText("Fritz Freiburg (Demo)");
+  await expectAccessible(page);
+});
+
+test("keyboard users reach every result in the list", async ({ page }) => {
+  await page.goto("/karte");
+  const links = page.getByTestId("beauftragte-liste").getByRole("link");
+  await expect(links).toHaveCount(2);
+  await page.getByRole("link", { name: "Alle Filter zurücksetzen" }).focus();
+  for (const name of ["Fritz Freiburg (Demo)", "Lea Leipzig (Demo)"]) {
+    await page.keyboard.press("Tab");
+    await expect(page.getByTestId("beauftragte-liste").getByRole("link", { name })).toBeFocused();
+  }
+});

@@ -1,0 +1,253 @@
+//! The officers' directory through the real router: visibility on every channel, open data.
+
+mod support;
+
+use http::StatusCode;
+use support::*;
+
+const QUERY_ALL: &str = "query[land]=&query[thema]=&query[q]=&query[nahe]=&query[umkreis]=";
+
+/// Names in a response body.
+fn names_in(body: &str) -> [bool; 4] {
+    [
+        body.contains("Lea Leipzig"),
+        body.contains("Fritz Freiburg"),
+        body.contains("Kim Koordination"),
+        body.contains("Demo Administration"),
+    ]
+}
+
+#[tokio::test]
+async fn visibility_holds_on_every_channel() {
+    let (app, _) = test_app().await;
+    let member = sign_in(&app, MEMBER).await;
+    let coordinator = sign_in(&app, COORDINATOR).await;
+    // Lea and Fritz are public, Kim members-only, the admin hidden.
+    for (who, cookie, expected) in [
+        ("anonymous", None, [true, true, false, false]),
+        ("member", Some(member.as_str()), [true, true, true, false]),
+        (
+            "coordinator",
+            Some(coordinator.as_str()),
+            [true, true, true, true],
+        ),
+    ] {
+        let search = send(&app, post("/api/officers/search", QUERY_ALL, cookie)).await;
+        assert_eq!(search.status, StatusCode::OK, "{who}: {}", search.body);
+        assert_eq!(names_in(&search.body), expected, "server function as {who}");
+        let page = send(&app, get("/karte", cookie)).await;
+        assert_eq!(names_in(&page.body), expected, "map page HTML as {who}");
+    }
+    let geojson = send(&app, get("/api/beauftragte.geojson", Some(&coordinator))).await;
+    assert_eq!(
+        names_in(&geojson.body),
+        [true, true, false, false],
+        "open data is public profiles only, whoever asks"
+    );
+}
+
+#[tokio::test]
+async fn profiles_are_shown_only_to_those_allowed() {
+    let (app, db) = test_app().await;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let id_of = |email: &'static str| {
+        let db = db.clone();
+        async move {
+            app::server::entities::account::Entity::find()
+                .filter(app::server::entities::account::Column::Email.eq(email))
+                .one(&db)
+                .await
+                .expect("q")
+                .expect("account")
+                .id
+        }
+    };
+    let kim = id_of(COORDINATOR).await;
+    let admin = id_of(ADMIN).await;
+    let lea = id_of(MEMBER).await;
+    let member = sign_in(&app, MEMBER).await;
+
+    let page = send(&app, get(&format!("/beauftragte/{kim}"), None)).await;
+    assert_eq!(
+        page.status,
+        StatusCode::NOT_FOUND,
+        "members-only profile hidden from visitors"
+    );
+    assert!(page.body.contains("Profil nicht gefunden") && !page.body.contains("Kim Koordination"));
+    let page = send(&app, get(&format!("/beauftragte/{kim}"), Some(&member))).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Kim Koordination"));
+    let page = send(&app, get(&format!("/beauftragte/{admin}"), Some(&member))).await;
+    assert_eq!(
+        page.status,
+        StatusCode::NOT_FOUND,
+        "hidden profile hidden from members"
+    );
+
+    let public = send(&app, get(&format!("/beauftragte/{lea}"), None)).await;
+    assert_eq!(public.status, StatusCode::OK);
+    assert!(public.body.contains("Lea Leipzig"));
+    assert!(
+        !public.body.contains("leipzig@demo.beteiligungsnetz.de"),
+        "no e-mail for anonymous visitors"
+    );
+    assert!(public.body.contains("Für angemeldete Mitglieder sichtbar."));
+    assert!(public.body.contains("Kolleg*innen in der Nähe"));
+    assert!(
+        public.body.contains("Fritz Freiburg"),
+        "the other public officer is a colleague"
+    );
+    assert!(
+        !public.body.contains("Kim Koordination"),
+        "members-only colleagues are not shown to visitors"
+    );
+    let signed_in = send(&app, get(&format!("/beauftragte/{lea}"), Some(&member))).await;
+    assert!(
+        signed_in
+            .body
+            .contains("mailto:leipzig@demo.beteiligungsnetz.de")
+    );
+
+    let fn_answer = send(
+        &app,
+        post("/api/officers/profile", &format!("id={kim}"), None),
+    )
+    .await;
+    assert_eq!(fn_answer.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn deactivated_and_deleted_members_disappear_from_the_directory() {
+    let (app, _) = test_app().await;
+    let coordinator = sign_in(&app, COORDINATOR).await;
+    let lea = sign_in(&app, MEMBER).await;
+    let answer = send(
+        &app,
+        post(
+            "/api/account/delete",
+            &format!("confirm_email={MEMBER}"),
+            Some(&lea),
+        ),
+    )
+    .await;
+    assert!(answer.status.is_success());
+    for body in [
+        send(
+            &app,
+            post("/api/officers/search", QUERY_ALL, Some(&coordinator)),
+        )
+        .await
+        .body,
+        send(&app, get("/karte", None)).await.body,
+        send(&app, get("/api/beauftragte.geojson", None)).await.body,
+    ] {
+        assert!(
+            !body.contains("Lea Leipzig"),
+            "deleted member gone everywhere"
+        );
+    }
+}
+
+#[tokio::test]
+async fn filters_narrow_the_results() {
+    let (app, _) = test_app().await;
+    let member = sign_in(&app, MEMBER).await;
+    for (query, expected) in [
+        (
+            "query[land]=SN&query[thema]=&query[q]=&query[nahe]=&query[umkreis]=",
+            [true, false, false, false],
+        ),
+        (
+            "query[land]=&query[thema]=energie&query[q]=&query[nahe]=&query[umkreis]=",
+            [false, true, false, false],
+        ),
+        (
+            "query[land]=&query[thema]=&query[q]=koeln&query[nahe]=&query[umkreis]=",
+            [false, false, true, false],
+        ),
+        (
+            "query[land]=&query[thema]=&query[q]=Fritz&query[nahe]=&query[umkreis]=",
+            [false, true, false, false],
+        ),
+        (
+            "query[land]=&query[thema]=&query[q]=&query[nahe]=Halle+%28Saale%29&query[umkreis]=50",
+            [true, false, false, false],
+        ),
+        (
+            "query[land]=&query[thema]=&query[q]=&query[nahe]=Halle+%28Saale%29&query[umkreis]=10",
+            [false, false, false, false],
+        ),
+    ] {
+        let answer = send(&app, post("/api/officers/search", query, Some(&member))).await;
+        assert_eq!(answer.status, StatusCode::OK, "{query}: {}", answer.body);
+        assert_eq!(names_in(&answer.body), expected, "{query}");
+    }
+    let bad = send(
+        &app,
+        post(
+            "/api/officers/search",
+            "query[land]=XX&query[thema]=&query[q]=&query[nahe]=Atlantis&query[umkreis]=",
+            None,
+        ),
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("Unbekanntes Bundesland."));
+    let page = send(&app, get("/karte?thema=energie", None)).await;
+    assert!(
+        page.body.contains("1 Beauftragte*r in 1 Kommune"),
+        "count in the page"
+    );
+    assert!(page.body.contains("Fritz Freiburg") && !page.body.contains("Lea Leipzig"));
+}
+
+#[tokio::test]
+async fn geojson_is_rfc7946_with_etag_and_caching() {
+    let (app, _) = test_app().await;
+    let answer = send(&app, get("/api/beauftragte.geojson", None)).await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(
+        answer.headers[http::header::CONTENT_TYPE],
+        "application/geo+json"
+    );
+    assert!(
+        answer.headers[http::header::CACHE_CONTROL]
+            .to_str()
+            .expect("ascii")
+            .contains("max-age")
+    );
+    let data: serde_json::Value = serde_json::from_str(&answer.body).expect("json");
+    assert_eq!(data["type"], "FeatureCollection");
+    let feature = &data["features"][0];
+    assert_eq!(feature["geometry"]["type"], "Point");
+    let coordinates = feature["geometry"]["coordinates"]
+        .as_array()
+        .expect("coordinates");
+    assert!(
+        coordinates[0].as_f64().expect("lon") < coordinates[1].as_f64().expect("lat"),
+        "[lon, lat] order"
+    );
+    let etag = answer.headers[http::header::ETAG]
+        .to_str()
+        .expect("etag")
+        .to_owned();
+    let mut request = get("/api/beauftragte.geojson", None);
+    request
+        .headers_mut()
+        .insert(http::header::IF_NONE_MATCH, etag.parse().expect("header"));
+    let cached = send(&app, request).await;
+    assert_eq!(cached.status, StatusCode::NOT_MODIFIED);
+    assert!(cached.body.is_empty());
+}
+
+#[tokio::test]
+async fn kommunen_type_ahead_answers_json() {
+    let (app, _) = test_app().await;
+    let answer = send(&app, get("/api/kommunen?q=Leipz", None)).await;
+    assert_eq!(answer.status, StatusCode::OK);
+    let data: serde_json::Value = serde_json::from_str(&answer.body).expect("json");
+    assert_eq!(data[0]["name"], "Leipzig");
+    let short = send(&app, get("/api/kommunen?q=L", None)).await;
+    assert_eq!(short.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(short.body.contains("mindestens 2 Zeichen"));
+}

@@ -1,0 +1,277 @@
+//! The officers' directory: filters, results, profiles, distances.
+
+use serde::{Deserialize, Serialize};
+
+use crate::validation::FieldErrors;
+use crate::{Bundesland, FieldError, Topic};
+
+/// Radii offered for "near a municipality", in km.
+pub const RADIUS_OPTIONS_KM: [u32; 5] = [10, 25, 50, 100, 200];
+
+/// The filters of the map page as they appear in its URL query (`?land=SN&thema=energie&q=…&nahe=Leipzig&umkreis=50`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficerQuery {
+    pub land: String,
+    pub thema: String,
+    pub q: String,
+    pub nahe: String,
+    pub umkreis: String,
+}
+
+/// Checked filters.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OfficerFilter {
+    pub land: Option<Bundesland>,
+    pub topic: Option<Topic>,
+    /// Folded free text (name or municipality), if any.
+    pub text: Option<String>,
+    /// Municipality to search around (as typed; resolved by the server) and the radius.
+    pub near: Option<(String, u32)>,
+}
+
+impl OfficerQuery {
+    /// Checks the filters; unknown values are reported in German at their field.
+    pub fn check(&self) -> Result<OfficerFilter, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        for (field, value) in [
+            ("land", &self.land),
+            ("thema", &self.thema),
+            ("q", &self.q),
+            ("nahe", &self.nahe),
+            ("umkreis", &self.umkreis),
+        ] {
+            errors.keep(field, value);
+        }
+        let land = match self.land.trim() {
+            "" => None,
+            code => Bundesland::from_code(code).or_else(|| {
+                errors.add("land", FieldError::new("Unbekanntes Bundesland."));
+                None
+            }),
+        };
+        let topic = match self.thema.trim() {
+            "" => None,
+            code => Topic::from_code(code).or_else(|| {
+                errors.add("thema", FieldError::new("Unbekanntes Thema."));
+                None
+            }),
+        };
+        let text = self.q.trim();
+        let text = if text.is_empty() {
+            None
+        } else if text.chars().count() > 80 {
+            errors.add(
+                "q",
+                FieldError::new("Bitte geben Sie höchstens 80 Zeichen ein."),
+            );
+            None
+        } else {
+            Some(crate::text::fold_for_search(text))
+        };
+        let near = match self.nahe.trim() {
+            "" => None,
+            place => {
+                let radius = match self.umkreis.trim() {
+                    "" => 50,
+                    value => match value.parse::<u32>() {
+                        Ok(km) if RADIUS_OPTIONS_KM.contains(&km) => km,
+                        _ => {
+                            errors.add(
+                                "umkreis",
+                                FieldError::new("Bitte wählen Sie einen Umkreis aus der Liste."),
+                            );
+                            50
+                        }
+                    },
+                };
+                Some((place.to_owned(), radius))
+            }
+        };
+        errors.into_result(OfficerFilter {
+            land,
+            topic,
+            text,
+            near,
+        })
+    }
+
+    /// The query string for these filters (for links and the URL of the map).
+    pub fn to_query_string(&self) -> String {
+        let mut parts = Vec::new();
+        for (key, value) in [
+            ("land", &self.land),
+            ("thema", &self.thema),
+            ("q", &self.q),
+            ("nahe", &self.nahe),
+            ("umkreis", &self.umkreis),
+        ] {
+            if !value.trim().is_empty() {
+                parts.push(format!("{key}={}", percent_encode(value.trim())));
+            }
+        }
+        parts.join("&")
+    }
+}
+
+fn percent_encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            b' ' => "+".to_owned(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// One officer in the directory (what the map and the list show).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OfficerSummary {
+    pub id: i64,
+    pub name: String,
+    pub position: String,
+    pub ags: String,
+    pub kommune: String,
+    pub land: Bundesland,
+    pub lat: f64,
+    pub lon: f64,
+    pub topics: Vec<Topic>,
+    /// Distance from the "near" municipality, when that filter is set.
+    pub distance_km: Option<f64>,
+}
+
+/// The directory's answer to a query.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct OfficerSearchResult {
+    pub officers: Vec<OfficerSummary>,
+    /// Number of distinct municipalities among the officers.
+    pub kommunen: usize,
+}
+
+impl OfficerSearchResult {
+    /// "23 Beauftragte in 19 Kommunen".
+    pub fn summary(&self) -> String {
+        let officers = self.officers.len();
+        let people = if officers == 1 {
+            "1 Beauftragte*r".to_owned()
+        } else {
+            format!("{officers} Beauftragte")
+        };
+        let places = if self.kommunen == 1 {
+            "1 Kommune".to_owned()
+        } else {
+            format!("{} Kommunen", self.kommunen)
+        };
+        format!("{people} in {places}")
+    }
+}
+
+/// A colleague shown on a profile page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Colleague {
+    pub officer: OfficerSummary,
+    pub distance_km: f64,
+    pub shared_topics: Vec<Topic>,
+}
+
+/// A full profile as the viewer may see it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OfficerProfile {
+    pub officer: OfficerSummary,
+    pub department: String,
+    pub bio: String,
+    pub population: i64,
+    /// Contact details; e-mail only for signed-in viewers.
+    pub contact_email: Option<String>,
+    pub contact_phone: String,
+    pub website: String,
+    pub colleagues: Vec<Colleague>,
+}
+
+/// Great-circle distance in km (haversine, mean earth radius 6371 km).
+pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (phi1, phi2) = (lat1.to_radians(), lat2.to_radians());
+    let d_phi = (lat2 - lat1).to_radians();
+    let d_lambda = (lon2 - lon1).to_radians();
+    let a = (d_phi / 2.0).sin().powi(2) + phi1.cos() * phi2.cos() * (d_lambda / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().asin()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distances_match_known_values() {
+        // Leipzig – Dresden ≈ 100 km; Berlin – München ≈ 504 km.
+        let leipzig_dresden = distance_km(51.33962, 12.37129, 51.05089, 13.73832);
+        assert!((leipzig_dresden - 100.0).abs() < 3.0, "{leipzig_dresden}");
+        let berlin_muenchen = distance_km(52.52437, 13.41053, 48.13743, 11.57549);
+        assert!((berlin_muenchen - 504.0).abs() < 5.0, "{berlin_muenchen}");
+        assert_eq!(distance_km(50.0, 8.0, 50.0, 8.0), 0.0);
+    }
+
+    #[test]
+    fn filters_are_checked_with_german_messages() {
+        let query = OfficerQuery {
+            land: "SN".into(),
+            thema: "energie".into(),
+            q: " Lea ".into(),
+            nahe: "Leipzig".into(),
+            umkreis: "25".into(),
+        };
+        let filter = query.check().expect("valid");
+        assert_eq!(filter.land, Some(Bundesland::SN));
+        assert_eq!(filter.topic, Some(Topic::Energie));
+        assert_eq!(filter.text.as_deref(), Some("lea"));
+        assert_eq!(filter.near, Some(("Leipzig".into(), 25)));
+
+        let bad = OfficerQuery {
+            land: "XX".into(),
+            thema: "kochen".into(),
+            umkreis: "7".into(),
+            nahe: "Leipzig".into(),
+            ..Default::default()
+        };
+        let errors = bad.check().expect_err("invalid");
+        assert_eq!(errors.get("land"), Some("Unbekanntes Bundesland."));
+        assert_eq!(errors.get("thema"), Some("Unbekanntes Thema."));
+        assert!(errors.get("umkreis").is_some());
+    }
+
+    #[test]
+    fn query_strings_round_trip_the_filters() {
+        let query = OfficerQuery {
+            land: "SN".into(),
+            q: "Lea Leipzig".into(),
+            nahe: "Frankfurt (Oder)".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            query.to_query_string(),
+            "land=SN&q=Lea+Leipzig&nahe=Frankfurt+%28Oder%29"
+        );
+    }
+
+    #[test]
+    fn summaries_count_people_and_places() {
+        let mut result = OfficerSearchResult::default();
+        assert_eq!(result.summary(), "0 Beauftragte in 0 Kommunen");
+        result.kommunen = 1;
+        result.officers.push(OfficerSummary {
+            id: 1,
+            name: "A".into(),
+            position: "B".into(),
+            ags: "14713000".into(),
+            kommune: "Leipzig".into(),
+            land: Bundesland::SN,
+            lat: 51.3,
+            lon: 12.4,
+            topics: vec![],
+            distance_km: None,
+        });
+        assert_eq!(result.summary(), "1 Beauftragte*r in 1 Kommune");
+    }
+}
