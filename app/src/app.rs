@@ -36,6 +36,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     crate::server::security::apply_content_security_policy();
     let nonce = leptos::nonce::use_nonce();
+    let map_tiles = map_tiles_meta();
     view! {
         <!DOCTYPE html>
         <html lang="de">
@@ -49,6 +50,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="stylesheet" href=MARKERCLUSTER_CSS[0] />
                 <link rel="stylesheet" href=MARKERCLUSTER_CSS[1] />
                 <HashedStylesheet options=options.clone() id="leptos" />
+                {map_tiles.map(|(url, attribution)| view! {
+                    <meta name="bn-map-tiles" content=url data-attribution=attribution />
+                })}
                 <script defer src=LEAFLET_JS nonce=nonce.clone()></script>
                 <script defer src=MARKERCLUSTER_JS nonce=nonce></script>
                 <HydrationScripts options />
@@ -105,5 +109,20 @@ pub fn App() -> impl IntoView {
                 <SiteFooter />
             </div>
         </Router>
+    }
+}
+
+/// The configured tile source as (URL template, attribution), rendered into the page head so
+/// the browser-side map can add the layer. `None` by default.
+fn map_tiles_meta() -> Option<(String, String)> {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<crate::server::AppState>()
+            .and_then(|state| state.settings.map_tiles.clone())
+            .map(|tiles| (tiles.url_template, tiles.attribution))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        None
     }
 }

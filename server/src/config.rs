@@ -44,6 +44,9 @@ pub struct ServerConfig {
     pub mail_from: String,
     /// `TRUST_PROXY=true`: take the client address from `X-Forwarded-For`.
     pub trust_proxy: bool,
+    /// `MAP_TILE_URL` (e.g. `https://tiles.stadt.example/{z}/{x}/{y}.png`) and
+    /// `MAP_TILE_ATTRIBUTION`: an optional raster layer from a self-hosted tile server.
+    pub map_tiles: Option<(String, String)>,
 }
 
 /// A configuration value that cannot be used.
@@ -130,6 +133,27 @@ impl ServerConfig {
                     });
                 }
             },
+            map_tiles: match get("MAP_TILE_URL") {
+                None => None,
+                Some(url)
+                    if (url.starts_with("https://") || url.starts_with("http://"))
+                        && url.contains("{z}") =>
+                {
+                    let attribution = get("MAP_TILE_ATTRIBUTION").ok_or(ConfigError {
+                        variable: "MAP_TILE_ATTRIBUTION",
+                        message:
+                            "required when MAP_TILE_URL is set (tile providers require attribution)"
+                                .into(),
+                    })?;
+                    Some((url, attribution))
+                }
+                Some(_) => {
+                    return Err(ConfigError {
+                        variable: "MAP_TILE_URL",
+                        message: "expected an http(s) URL template with {z}, {x} and {y}".into(),
+                    });
+                }
+            },
             operator: OperatorInfo {
                 name: get("OPERATOR_NAME").unwrap_or_default(),
                 address: get("OPERATOR_ADDRESS").unwrap_or_default(),
@@ -153,6 +177,13 @@ impl ServerConfig {
             session_absolute_lifetime: self.session_absolute_lifetime,
             smtp_configured: self.smtp_url.is_some(),
             trust_forwarded_for: self.trust_proxy,
+            map_tiles: self
+                .map_tiles
+                .as_ref()
+                .map(|(url, attribution)| app::server::MapTiles {
+                    url_template: url.clone(),
+                    attribution: attribution.clone(),
+                }),
         }
     }
 }
@@ -208,6 +239,11 @@ mod tests {
         assert_eq!(error.variable, "PUBLIC_URL");
         let error = config(&[("LOG_FORMAT", "xml")]).expect_err("bad format");
         assert_eq!(error.variable, "LOG_FORMAT");
+        let error = config(&[("MAP_TILE_URL", "https://tiles.example/{z}/{x}/{y}.png")])
+            .expect_err("no attribution");
+        assert_eq!(error.variable, "MAP_TILE_ATTRIBUTION");
+        let error = config(&[("MAP_TILE_URL", "tiles.example")]).expect_err("not a template");
+        assert_eq!(error.variable, "MAP_TILE_URL");
     }
 
     #[test]

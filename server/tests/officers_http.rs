@@ -251,3 +251,45 @@ async fn kommunen_type_ahead_answers_json() {
     assert_eq!(short.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(short.body.contains("mindestens 2 Zeichen"));
 }
+
+#[tokio::test]
+async fn tiles_are_off_by_default_and_allowed_only_from_the_configured_server() {
+    let (app, _) = test_app().await;
+    let page = send(&app, get("/karte", None)).await;
+    assert!(
+        !page.body.contains("bn-map-tiles"),
+        "no tile layer by default"
+    );
+    let policy = page.headers[http::header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    assert!(policy.contains("img-src 'self' data:;"), "{policy}");
+
+    let config = server::config::ServerConfig::from_lookup(|name| match name {
+        "DATABASE_URL" => Some("sqlite::memory:".into()),
+        "MAP_TILE_URL" => Some("https://tiles.stadt.example/{z}/{x}/{y}.png".into()),
+        "MAP_TILE_ATTRIBUTION" => Some("© OpenStreetMap-Mitwirkende".into()),
+        _ => None,
+    })
+    .expect("config");
+    let db = server::startup::prepare_database(&config)
+        .await
+        .expect("db");
+    let app = server::build_router(server::startup::app_state(&config, db), &config);
+    let page = send(&app, get("/karte", None)).await;
+    assert!(
+        page.body.contains(
+            r#"<meta name="bn-map-tiles" content="https://tiles.stadt.example/{z}/{x}/{y}.png""#
+        ),
+        "tile template for the map"
+    );
+    let policy = page.headers[http::header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    assert!(
+        policy.contains("img-src 'self' data: https://tiles.stadt.example;"),
+        "{policy}"
+    );
+}

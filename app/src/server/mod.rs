@@ -16,4 +16,4 @@ pub mod security;
 pub mod settings;
 pub mod state;
 
-pub use state::{AppState, RuntimeSettings, app_state};
+pub use state::{AppState, MapTiles, RuntimeSettings, app_state};

@@ -25,6 +25,28 @@ pub struct RuntimeSettings {
     pub smtp_configured: bool,
     /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
     pub trust_forwarded_for: bool,
+    /// Optional raster tiles (`MAP_TILE_URL` with `{z}/{x}/{y}`, and their attribution); without
+    /// them the maps draw only the bundled state outlines and contact no other host.
+    pub map_tiles: Option<MapTiles>,
+}
+
+/// A raster tile source, typically a self-hosted tile server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MapTiles {
+    pub url_template: String,
+    pub attribution: String,
+}
+
+impl MapTiles {
+    /// `scheme://host[:port]` of the tile URL, for the Content Security Policy.
+    pub fn origin(&self) -> Option<&str> {
+        let scheme_end = self.url_template.find("://")?;
+        let rest = &self.url_template[scheme_end + 3..];
+        let end = rest
+            .find('/')
+            .map_or(self.url_template.len(), |i| scheme_end + 3 + i);
+        Some(&self.url_template[..end])
+    }
 }
 
 impl Default for RuntimeSettings {
@@ -36,6 +58,7 @@ impl Default for RuntimeSettings {
             session_absolute_lifetime: Duration::from_secs(12 * 60 * 60),
             smtp_configured: false,
             trust_forwarded_for: false,
+            map_tiles: None,
         }
     }
 }

@@ -95,7 +95,27 @@ pub(super) fn create_base_map(element: &web_sys::HtmlDivElement) -> Result<Map, 
     let pane = map.create_pane_by_name(OUTLINE_PANE);
     pane.style().set_property("z-index", "250")?;
     load_state_outlines(map.clone());
+    add_configured_tiles(&map);
     Ok(map)
+}
+
+/// Adds the raster tile layer configured by the operator (`MAP_TILE_URL`), if any.
+fn add_configured_tiles(map: &Map) {
+    let Some(meta) = leptos::prelude::document()
+        .query_selector("meta[name='bn-map-tiles']")
+        .ok()
+        .flatten()
+    else {
+        return;
+    };
+    let Some(url) = meta.get_attribute("content").filter(|u| !u.is_empty()) else {
+        return;
+    };
+    let attribution = meta.get_attribute("data-attribution").unwrap_or_default();
+    let options = leaflet::TileLayerOptions::new();
+    options.set_attribution(attribution);
+    options.set_max_zoom(18.0);
+    leaflet::TileLayer::new_options(&url, &options).add_to(map);
 }
 
 fn create_map(element: &web_sys::HtmlDivElement) -> Result<MapHandles, JsValue> {
