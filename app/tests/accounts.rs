@@ -634,3 +634,126 @@ async fn password_reset_is_neutral_and_single_use() {
         test_db.finish().await;
     }
 }
+
+#[tokio::test]
+async fn the_first_admin_is_created_with_a_set_password_link() {
+    for test_db in prepared().await {
+        let db = &test_db.db;
+        let link = app::server::accounts::admin_bootstrap::create_admin(
+            db,
+            &settings(),
+            " IT@Stadt.test ",
+            Some("IT-Stelle"),
+        )
+        .await
+        .expect("admin");
+        assert!(
+            link.starts_with("https://beteiligung.test/passwort-setzen?token="),
+            "{link}"
+        );
+        let admin = account::Entity::find()
+            .filter(account::Column::Email.eq("it@stadt.test"))
+            .one(db)
+            .await
+            .expect("q")
+            .expect("admin");
+        assert_eq!(admin.role, "admin");
+        assert_eq!(admin.display_name, "IT-Stelle");
+        let again = app::server::accounts::admin_bootstrap::create_admin(
+            db,
+            &settings(),
+            "it@stadt.test",
+            None,
+        )
+        .await;
+        assert!(
+            matches!(again, Err(AppError::Conflict(_))),
+            "{}: no second account",
+            test_db.backend
+        );
+        let token = link.split("token=").nth(1).expect("token");
+        passwords::set_with_token(
+            db,
+            token,
+            "Rathaus-Server-Schluessel",
+            "Rathaus-Server-Schluessel",
+            Utc::now(),
+        )
+        .await
+        .expect("set");
+        let secret = authentication::sign_in(
+            db,
+            &settings(),
+            "it@stadt.test",
+            "Rathaus-Server-Schluessel",
+            None,
+            "t",
+            Utc::now(),
+        )
+        .await
+        .expect("sign in");
+        let session = sessions::resolve(db, &settings(), &secret, Utc::now())
+            .await
+            .expect("q")
+            .expect("session");
+        assert_eq!(session.user.role, Role::Admin);
+        test_db.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn declined_requests_are_deleted_after_thirty_days() {
+    for test_db in prepared().await {
+        let db = &test_db.db;
+        let now = Utc::now();
+        let email = "spaeter-geloescht@stadt.test";
+        join_requests::submit(db, &settings(), &form(email, "Gerd Gelöscht"), None, now)
+            .await
+            .expect("submit");
+        let (_, token) = last_token(db, email).await;
+        join_requests::confirm(db, &token, now)
+            .await
+            .expect("confirm");
+        let id = join_requests::pending(db, None, None, now)
+            .await
+            .expect("list")[0]
+            .id;
+        let actor = coordinator_in(db).await;
+        join_requests::decline(
+            db,
+            &settings(),
+            &actor,
+            id,
+            "Keine kommunale Funktion.",
+            now,
+        )
+        .await
+        .expect("decline");
+        let report = app::server::maintenance::clean_up(db, now + Duration::days(29))
+            .await
+            .expect("clean");
+        assert_eq!(
+            report.declined_requests, 0,
+            "{}: kept for 30 days",
+            test_db.backend
+        );
+        let report =
+            app::server::maintenance::clean_up(db, now + Duration::days(30) + Duration::minutes(1))
+                .await
+                .expect("clean");
+        assert_eq!(
+            report.declined_requests, 1,
+            "{}: then deleted",
+            test_db.backend
+        );
+        assert_eq!(
+            join_request::Entity::find()
+                .filter(join_request::Column::Email.eq(email))
+                .count(db)
+                .await
+                .expect("count"),
+            0
+        );
+        test_db.finish().await;
+    }
+}
