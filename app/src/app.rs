@@ -11,7 +11,9 @@ use crate::pages::account::{
     MyAccountPage, ResetSentPage, SetPasswordPage, SignInPage,
 };
 use crate::pages::admin::OutboxPage;
-use crate::pages::coordination::{AuditLogPage, JoinRequestsPage, MembersPage};
+use crate::pages::coordination::{
+    AuditLogPage, JoinRequestsPage, MemberImportPage, MemberImportReportPage, MembersPage,
+};
 use crate::pages::error_page::ErrorPage;
 use crate::pages::home::HomePage;
 use crate::pages::legal::{AccessibilityPage, DataSourcesPage, ImprintPage, PrivacyPage};
@@ -97,6 +99,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/konto") view=MyAccountPage ssr=SsrMode::Async />
                         <Route path=path!("/koordination/antraege") view=JoinRequestsPage ssr=SsrMode::Async />
                         <Route path=path!("/koordination/mitglieder") view=MembersPage ssr=SsrMode::Async />
+                        <Route path=path!("/koordination/import") view=MemberImportPage ssr=SsrMode::Async />
+                        <Route path=path!("/koordination/import/:id") view=MemberImportReportPage ssr=SsrMode::Async />
                         <Route path=path!("/koordination/protokoll") view=AuditLogPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/postausgang") view=OutboxPage ssr=SsrMode::Async />
                         <Route path=path!("/impressum") view=ImprintPage ssr=SsrMode::Async />

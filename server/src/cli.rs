@@ -1,4 +1,4 @@
-//! Command-line interface: `serve` (default), `migrate`, `seed`.
+//! Command-line interface: `serve` (default), `migrate`, `seed`, `bench-seed`, `admin`.
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -27,6 +27,15 @@ pub enum Command {
     Migrate,
     /// Add clearly marked demo content (idempotent), then exit.
     Seed,
+    /// Add generated public profiles for benchmarks (idempotent), then exit.
+    BenchSeed {
+        /// Number of officers.
+        #[arg(long, default_value_t = 5000)]
+        officers: usize,
+        /// Number of municipalities they are spread over.
+        #[arg(long, default_value_t = 2000)]
+        kommunen: usize,
+    },
     /// Administration tasks.
     Admin {
         #[command(subcommand)]
@@ -65,6 +74,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 .await
                 .context("seeding demo data failed")?;
             tracing::info!(?outcome, "demo seed finished");
+            Ok(())
+        }
+        Command::BenchSeed { officers, kommunen } => {
+            let db = startup::prepare_database(&config).await?;
+            let added = app::server::bench_seed::seed(&db, officers, kommunen)
+                .await
+                .context("generating benchmark data failed")?;
+            tracing::info!(added, kommunen, "benchmark data ready");
             Ok(())
         }
         Command::Admin {

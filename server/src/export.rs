@@ -1,26 +1,14 @@
 //! `GET /konto/export.json`: a member downloads everything stored about them (DSGVO Art. 15/20).
 
 use app::server::AppState;
-use app::server::auth::{cookies, sessions};
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use http::{HeaderMap, HeaderValue, StatusCode, header};
 
 /// The signed-in member's data as a JSON attachment; 401 for anyone else.
 pub async fn export_my_data(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let secret = headers
-        .get(header::COOKIE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| cookies::read_session_cookie(v, state.settings.secure_cookies))
-        .map(str::to_owned);
-    let session = match secret {
-        Some(secret) => {
-            sessions::resolve(&state.db, &state.settings, &secret, chrono::Utc::now()).await
-        }
-        None => Ok(None),
-    };
-    let session = match session {
-        Ok(Some(session)) => session,
+    let user = match crate::request_session::current_user(&state, &headers).await {
+        Ok(Some(user)) => user,
         Ok(None) => {
             return (
                 StatusCode::UNAUTHORIZED,
@@ -28,12 +16,9 @@ pub async fn export_my_data(State(state): State<AppState>, headers: HeaderMap) -
             )
                 .into_response();
         }
-        Err(error) => {
-            tracing::error!(%error, "export: session lookup failed");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        }
+        Err(response) => return response,
     };
-    match app::server::accounts::self_service::export(&state.db, session.user.account_id).await {
+    match app::server::accounts::self_service::export(&state.db, user.account_id).await {
         Ok(data) => {
             let body = serde_json::to_string_pretty(&data).unwrap_or_default();
             let mut response = body.into_response();

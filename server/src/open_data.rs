@@ -9,36 +9,63 @@ use http::{HeaderMap, HeaderValue, StatusCode, header};
 use serde::Deserialize;
 
 /// RFC 7946 FeatureCollection of public profiles, with `ETag` and `Cache-Control`; answers
-/// `304 Not Modified` when the client's copy is current.
+/// `304 Not Modified` when the client's copy is current. The body is built and compressed once
+/// per version of the directory and served pre-compressed (Brotli or gzip) when accepted.
 pub async fn officers_geojson(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let officers = match app::server::officers::directory::public_officers(&state.db).await {
-        Ok(officers) => officers,
+    let snapshot = match state.directory.current(&state.db).await {
+        Ok(snapshot) => snapshot,
         Err(error) => {
             tracing::error!(%error, "geojson: query failed");
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
-    let body =
-        app::server::officers::geojson::feature_collection(&officers, &state.settings.public_url)
-            .to_string();
-    let etag = format!(
-        "\"{}\"",
-        &app::server::auth::tokens::hash_secret(&body)[..32]
-    );
+    let public_url = state.settings.public_url.clone();
+    let body = snapshot
+        .geojson(|snapshot| app::server::officers::geojson::encode_public(snapshot, &public_url));
     let cache = HeaderValue::from_static("public, max-age=60, must-revalidate");
+    let etag =
+        HeaderValue::from_str(&body.etag).unwrap_or_else(|_| HeaderValue::from_static("\"0\""));
     let matches = headers
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|tag| tag.trim() == etag));
-    let etag = HeaderValue::from_str(&etag).unwrap_or_else(|_| HeaderValue::from_static("\"0\""));
+        .is_some_and(|v| v.split(',').any(|tag| tag.trim() == body.etag));
+    let vary = HeaderValue::from_static("accept-encoding");
     if matches {
         return (
             StatusCode::NOT_MODIFIED,
-            [(header::ETAG, etag), (header::CACHE_CONTROL, cache)],
+            [
+                (header::ETAG, etag),
+                (header::CACHE_CONTROL, cache),
+                (header::VARY, vary),
+            ],
         )
             .into_response();
     }
-    (
+    let accepted = headers
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let accepts = |coding: &str| {
+        accepted.split(',').any(|part| {
+            let mut pieces = part.split(';');
+            let name = pieces.next().unwrap_or_default().trim();
+            let refused = pieces.any(|p| {
+                p.trim()
+                    .strip_prefix("q=")
+                    .and_then(|q| q.trim().parse::<f32>().ok())
+                    .is_some_and(|q| q == 0.0)
+            });
+            name.eq_ignore_ascii_case(coding) && !refused
+        })
+    };
+    let (encoding, bytes) = if accepts("br") && !body.brotli.is_empty() {
+        (Some("br"), body.brotli.clone())
+    } else if accepts("gzip") && !body.gzip.is_empty() {
+        (Some("gzip"), body.gzip.clone())
+    } else {
+        (None, body.identity.clone())
+    };
+    let mut response = (
         [
             (
                 header::CONTENT_TYPE,
@@ -46,10 +73,17 @@ pub async fn officers_geojson(State(state): State<AppState>, headers: HeaderMap)
             ),
             (header::ETAG, etag),
             (header::CACHE_CONTROL, cache),
+            (header::VARY, vary),
         ],
-        body,
+        bytes,
     )
-        .into_response()
+        .into_response();
+    if let Some(encoding) = encoding {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
+    }
+    response
 }
 
 /// Query of the municipality type-ahead.

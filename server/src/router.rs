@@ -3,7 +3,7 @@
 use std::sync::OnceLock;
 
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{get, post};
 use http::StatusCode;
 use leptos::nonce::provide_nonce;
 use leptos_axum::{LeptosRoutes, generate_route_list};
@@ -38,6 +38,14 @@ pub fn build_router(state: AppState, config: &ServerConfig) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/konto/export.json", get(crate::export::export_my_data))
+        .route(
+            "/koordination/import/hochladen",
+            post(crate::member_files::upload),
+        )
+        .route(
+            "/koordination/mitglieder.csv",
+            get(crate::member_files::export),
+        )
         .route(
             "/api/beauftragte.geojson",
             get(crate::open_data::officers_geojson),

@@ -55,6 +55,7 @@ pub fn app_state(config: &ServerConfig, db: DatabaseConnection) -> AppState {
         db,
         operator: Arc::new(config.operator.clone()),
         settings: Arc::new(config.runtime_settings()),
+        directory: Default::default(),
     }
 }
 

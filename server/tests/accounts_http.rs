@@ -190,6 +190,21 @@ async fn authorization_matrix_for_server_functions() {
             "",
             [S::UNAUTHORIZED, S::FORBIDDEN, S::OK, S::OK],
         ),
+        (
+            "/api/coordination/imports",
+            "",
+            [S::UNAUTHORIZED, S::FORBIDDEN, S::OK, S::OK],
+        ),
+        (
+            "/api/coordination/imports/report",
+            "id=999999",
+            [S::UNAUTHORIZED, S::FORBIDDEN, S::NOT_FOUND, S::NOT_FOUND],
+        ),
+        (
+            "/api/coordination/imports/apply",
+            "id=999999",
+            [S::UNAUTHORIZED, S::FORBIDDEN, S::NOT_FOUND, S::NOT_FOUND],
+        ),
     ]);
     for (path, body, expected) in matrix {
         for (who, cookie, status) in [

@@ -37,6 +37,9 @@ async fn visibility_holds_on_every_channel() {
         assert_eq!(names_in(&search.body), expected, "server function as {who}");
         let page = send(&app, get("/karte", cookie)).await;
         assert_eq!(names_in(&page.body), expected, "map page HTML as {who}");
+        let markers = send(&app, post("/api/officers/map", QUERY_ALL, cookie)).await;
+        assert_eq!(markers.status, StatusCode::OK, "{who}: {}", markers.body);
+        assert_eq!(names_in(&markers.body), expected, "map markers as {who}");
     }
     let geojson = send(&app, get("/api/beauftragte.geojson", Some(&coordinator))).await;
     assert_eq!(
@@ -291,5 +294,118 @@ async fn tiles_are_off_by_default_and_allowed_only_from_the_configured_server() 
     assert!(
         policy.contains("img-src 'self' data: https://tiles.stadt.example;"),
         "{policy}"
+    );
+}
+
+/// Compressed GeoJSON decodes to the same document (served pre-compressed, not twice).
+#[tokio::test]
+async fn geojson_is_served_precompressed_when_accepted() {
+    use std::io::Read;
+    let (app, _) = test_app().await;
+    let plain = send(&app, get("/api/beauftragte.geojson", None)).await;
+    for coding in ["br", "gzip"] {
+        let mut request = get("/api/beauftragte.geojson", None);
+        request.headers_mut().insert(
+            http::header::ACCEPT_ENCODING,
+            coding.parse().expect("header"),
+        );
+        let response = tower::ServiceExt::oneshot(app.clone(), request)
+            .await
+            .expect("response");
+        assert_eq!(response.headers()[http::header::CONTENT_ENCODING], coding);
+        assert_eq!(response.headers()[http::header::VARY], "accept-encoding");
+        let bytes = http_body_util::BodyExt::collect(response.into_body())
+            .await
+            .expect("body")
+            .to_bytes();
+        let mut decoded = String::new();
+        if coding == "br" {
+            brotli::Decompressor::new(&bytes[..], 4096)
+                .read_to_string(&mut decoded)
+                .expect("brotli");
+        } else {
+            flate2::read::GzDecoder::new(&bytes[..])
+                .read_to_string(&mut decoded)
+                .expect("gzip");
+        }
+        assert_eq!(decoded, plain.body, "{coding}");
+    }
+}
+
+/// A change written by another server instance (here: straight into the database) is seen on
+/// the next request, although the directory is cached: the triggers raise its version.
+#[tokio::test]
+async fn cached_directory_follows_changes_from_other_instances() {
+    use sea_orm::ConnectionTrait;
+    let mut backends = vec![test_app().await];
+    if let Some(url) = postgres_test_database_named("cache").await {
+        backends.push(test_app_on(&url).await);
+    }
+    for (app, db) in backends {
+        for _ in 0..2 {
+            let before = send(&app, get("/api/beauftragte.geojson", None)).await;
+            assert!(before.body.contains("Lea Leipzig"));
+            assert!(
+                send(&app, get("/karte", None))
+                    .await
+                    .body
+                    .contains("Lea Leipzig")
+            );
+        }
+        db.execute_unprepared(
+            "UPDATE profile SET visibility = 'hidden' WHERE account_id = \
+             (SELECT id FROM account WHERE email = 'leipzig@demo.beteiligungsnetz.de')",
+        )
+        .await
+        .expect("hide");
+        assert!(
+            !send(&app, get("/api/beauftragte.geojson", None))
+                .await
+                .body
+                .contains("Lea Leipzig")
+        );
+        assert!(
+            !send(&app, get("/karte", None))
+                .await
+                .body
+                .contains("Lea Leipzig")
+        );
+        db.execute_unprepared("DELETE FROM profile_topic")
+            .await
+            .expect("topics");
+        let page = send(&app, get("/karte?thema=energie", None)).await;
+        assert!(page.body.contains("0 Beauftragte"), "topic change seen");
+    }
+}
+
+/// Long result lists are paged; every result is reachable through the page links.
+#[tokio::test]
+async fn the_list_is_paged_and_keeps_the_filters() {
+    let (app, db) = test_app().await;
+    app::server::bench_seed::seed(&db, 120, 40)
+        .await
+        .expect("bench data");
+    let first = send(&app, get("/karte?thema=", None)).await;
+    // 120 generated plus the two public demo profiles.
+    assert!(first.body.contains("122 Beauftragte"), "total counted");
+    assert_eq!(first.body.matches(" data-ags=").count(), 50);
+    assert!(first.body.contains("Einträge 1–50 von 122 · Seite 1 von 3"));
+    assert!(first.body.contains("seite=2"));
+    let last = send(&app, get("/karte?seite=3", None)).await;
+    assert_eq!(last.body.matches(" data-ags=").count(), 22);
+    assert!(last.body.contains("Seite 3 von 3"));
+    let beyond = send(&app, get("/karte?seite=99", None)).await;
+    assert!(
+        beyond.body.contains("Seite 3 von 3"),
+        "a page beyond the end shows the last"
+    );
+    let filtered = send(&app, get("/karte?land=SN&seite=1", None)).await;
+    assert!(!filtered.body.contains("Seite 1 von 3"));
+    let markers = send(&app, post("/api/officers/map", QUERY_ALL, None)).await;
+    let data: serde_json::Value = serde_json::from_str(&markers.body).expect("json");
+    assert_eq!(
+        data.as_array().map(Vec::len),
+        Some(122),
+        "the map gets every result"
     );
 }

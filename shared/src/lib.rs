@@ -6,6 +6,7 @@ pub mod account;
 pub mod bundesland;
 pub mod join;
 pub mod kommune;
+pub mod member_import;
 pub mod officers;
 pub mod password;
 pub mod profile;

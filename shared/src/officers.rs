@@ -16,7 +16,13 @@ pub struct OfficerQuery {
     pub q: String,
     pub nahe: String,
     pub umkreis: String,
+    /// Page of the list (1-based; empty means the first).
+    #[serde(default)]
+    pub seite: String,
 }
+
+/// Entries per page of the result list.
+pub const PAGE_SIZE: usize = 50;
 
 /// Checked filters.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -27,6 +33,8 @@ pub struct OfficerFilter {
     pub text: Option<String>,
     /// Municipality to search around (as typed; resolved by the server) and the radius.
     pub near: Option<(String, u32)>,
+    /// Page of the list, 1-based.
+    pub page: usize,
 }
 
 impl OfficerQuery {
@@ -39,9 +47,18 @@ impl OfficerQuery {
             ("q", &self.q),
             ("nahe", &self.nahe),
             ("umkreis", &self.umkreis),
+            ("seite", &self.seite),
         ] {
             errors.keep(field, value);
         }
+        // A page beyond the last shows the last; nonsense shows the first.
+        let page = self
+            .seite
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|p| *p >= 1)
+            .unwrap_or(1);
         let land = match self.land.trim() {
             "" => None,
             code => Bundesland::from_code(code).or_else(|| {
@@ -92,10 +109,12 @@ impl OfficerQuery {
             topic,
             text,
             near,
+            page,
         })
     }
 
     /// The query string for these filters (for links and the URL of the map).
+    /// The filters (without the page) as a URL query, for links that keep the view.
     pub fn to_query_string(&self) -> String {
         let mut parts = Vec::new();
         for (key, value) in [
@@ -145,15 +164,21 @@ pub struct OfficerSummary {
 /// The directory's answer to a query.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct OfficerSearchResult {
+    /// The officers on the requested page of the list.
     pub officers: Vec<OfficerSummary>,
-    /// Number of distinct municipalities among the officers.
+    /// All matching officers.
+    pub total: usize,
+    /// Number of distinct municipalities among all matching officers.
     pub kommunen: usize,
+    /// The page shown (1-based) and the number of pages.
+    pub page: usize,
+    pub pages: usize,
 }
 
 impl OfficerSearchResult {
     /// "23 Beauftragte in 19 Kommunen".
     pub fn summary(&self) -> String {
-        let officers = self.officers.len();
+        let officers = self.total;
         let people = if officers == 1 {
             "1 Beauftragte*r".to_owned()
         } else {
@@ -221,6 +246,7 @@ mod tests {
             q: " Lea ".into(),
             nahe: "Leipzig".into(),
             umkreis: "25".into(),
+            ..Default::default()
         };
         let filter = query.check().expect("valid");
         assert_eq!(filter.land, Some(Bundesland::SN));
@@ -242,6 +268,24 @@ mod tests {
     }
 
     #[test]
+    fn pages_start_at_one_and_ignore_nonsense() {
+        let page = |seite: &str| {
+            OfficerQuery {
+                seite: seite.into(),
+                ..Default::default()
+            }
+            .check()
+            .expect("valid")
+            .page
+        };
+        assert_eq!(page(""), 1);
+        assert_eq!(page("3"), 3);
+        assert_eq!(page("0"), 1);
+        assert_eq!(page("-2"), 1);
+        assert_eq!(page("x"), 1);
+    }
+
+    #[test]
     fn query_strings_round_trip_the_filters() {
         let query = OfficerQuery {
             land: "SN".into(),
@@ -260,6 +304,7 @@ mod tests {
         let mut result = OfficerSearchResult::default();
         assert_eq!(result.summary(), "0 Beauftragte in 0 Kommunen");
         result.kommunen = 1;
+        result.total = 1;
         result.officers.push(OfficerSummary {
             id: 1,
             name: "A".into(),

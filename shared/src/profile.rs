@@ -127,7 +127,8 @@ impl ProfileForm {
     }
 }
 
-fn phone(raw: &str) -> Result<String, FieldError> {
+/// Checks an optional phone number (digits, spaces and `+-/()`).
+pub fn phone(raw: &str) -> Result<String, FieldError> {
     let value = raw.trim();
     if value.is_empty() {
         return Ok(String::new());
@@ -144,7 +145,8 @@ fn phone(raw: &str) -> Result<String, FieldError> {
     Ok(value.to_owned())
 }
 
-fn website(raw: &str) -> Result<String, FieldError> {
+/// Checks an optional web address (`https://…`).
+pub fn website(raw: &str) -> Result<String, FieldError> {
     let value = raw.trim();
     if value.is_empty() {
         return Ok(String::new());

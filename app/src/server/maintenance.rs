@@ -21,6 +21,8 @@ pub struct CleanupReport {
     pub sessions: u64,
     pub tokens: u64,
     pub rate_limits: u64,
+    /// Uploaded member lists past their retention.
+    pub member_imports: u64,
 }
 
 /// Deletes what is no longer needed as of `now`.
@@ -56,12 +58,14 @@ pub async fn clean_up(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<Cle
         .exec(db)
         .await?
         .rows_affected;
+    let member_imports = crate::server::member_import::delete_old(db, now).await?;
     Ok(CleanupReport {
         declined_requests,
         unconfirmed_requests,
         sessions,
         tokens,
         rate_limits,
+        member_imports,
     })
 }
 

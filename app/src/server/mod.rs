@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod auth;
+pub mod bench_seed;
 pub mod database;
 pub mod demo_seed;
 pub mod display;
@@ -10,6 +11,7 @@ pub mod entities;
 pub mod kommunen;
 pub mod mail;
 pub mod maintenance;
+pub mod member_import;
 pub mod migrations;
 pub mod officers;
 pub mod security;

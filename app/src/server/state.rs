@@ -70,6 +70,8 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub operator: Arc<OperatorInfo>,
     pub settings: Arc<RuntimeSettings>,
+    /// The officers' directory of this instance, validated against the database per request.
+    pub directory: crate::server::officers::snapshot::DirectoryCache,
 }
 
 /// The application state inside a server function or component rendered on the server.

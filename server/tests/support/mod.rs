@@ -111,3 +111,30 @@ pub async fn sign_in(app: &Router, email: &str) -> String {
         .session_cookie()
         .unwrap_or_else(|| panic!("signed in as {email}: {} {}", answer.status, answer.body))
 }
+
+/// A fresh, empty PostgreSQL database when `TEST_DATABASE_URL` is set; returns its URL. The
+/// database is named after the process and `tag`, and dropped first if a previous run left it.
+pub async fn postgres_test_database_named(tag: &str) -> Option<String> {
+    use sea_orm::ConnectionTrait;
+    let admin_url = std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.is_empty())?;
+    let name = format!("bn_{tag}_{}", std::process::id());
+    let admin = app::server::database::connect(&admin_url)
+        .await
+        .expect("pg");
+    admin
+        .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+        .await
+        .expect("drop");
+    admin
+        .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+        .await
+        .expect("create");
+    let _ = admin.close().await;
+    let base = admin_url
+        .split_once('?')
+        .map_or(admin_url.as_str(), |(b, _)| b);
+    let base = base.rsplit_once('/').map_or(base, |(b, _)| b);
+    Some(format!("{base}/{name}"))
+}

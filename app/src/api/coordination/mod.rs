@@ -2,6 +2,7 @@
 
 mod decide_join_request;
 mod list_join_requests;
+mod member_import;
 mod member_types;
 mod members;
 
@@ -9,6 +10,10 @@ pub use decide_join_request::{
     ApproveJoinRequest, DeclineJoinRequest, approve_join_request, decline_join_request,
 };
 pub use list_join_requests::{JoinRequestView, ListJoinRequests, list_join_requests};
+pub use member_import::{
+    ApplyMemberImport, GetMemberImport, ImportSummaryView, ListMemberImports, apply_member_import,
+    get_member_import, list_member_imports,
+};
 pub use member_types::{AuditEntryView, MemberView};
 pub use members::{
     ChangeMemberRole, ListAuditLog, ListMembers, ResendInvitation, SetMemberActive,

@@ -11,7 +11,8 @@ pub async fn get_officer_profile(id: i64) -> Result<OfficerProfile, AppError> {
             let user = crate::server::auth::current_user().await?;
             let viewer = crate::server::officers::Viewer::of(user.as_ref());
             let state = crate::server::app_state()?;
-            crate::server::officers::directory::profile(&state.db, viewer, id).await
+            crate::server::officers::directory::profile(&state.db, &state.directory, viewer, id)
+                .await
         }
         .await,
     )

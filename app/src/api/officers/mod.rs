@@ -4,4 +4,4 @@ mod get_officer_profile;
 mod search_officers;
 
 pub use get_officer_profile::{GetOfficerProfile, get_officer_profile};
-pub use search_officers::{SearchOfficers, search_officers};
+pub use search_officers::{OfficerMapData, SearchOfficers, officer_map_data, search_officers};

@@ -44,6 +44,15 @@ struct OfficerMapHandles {
     map: Map,
     cluster: ClusterGroup,
     markers: BTreeMap<String, Marker>,
+    element: web_sys::HtmlDivElement,
+    /// Keeps the `chunkProgress` callback alive as long as the map.
+    _progress: Closure<dyn FnMut(f64, f64, f64)>,
+}
+
+/// Records on the container that all markers are drawn.
+fn mark_drawn(element: &web_sys::HtmlDivElement, markers: f64) {
+    let _ = element.set_attribute("data-gezeichnet", &format!("{:.0}", js_sys::Date::now()));
+    let _ = element.set_attribute("data-markierungen", &format!("{markers:.0}"));
 }
 
 /// Creates the map and keeps its markers in sync with `officers` and `selected`.
@@ -67,12 +76,34 @@ pub fn mount_officers_map(
                 let options = js_sys::Object::new();
                 let _ =
                     js_sys::Reflect::set(&options, &"showCoverageOnHover".into(), &false.into());
+                // Thousands of markers are added in slices, so the page stays responsive
+                // (no task longer than about 50 ms).
+                let _ = js_sys::Reflect::set(&options, &"chunkedLoading".into(), &true.into());
+                let _ = js_sys::Reflect::set(&options, &"chunkInterval".into(), &50.into());
+                // When the last slice is in, the container says so (`data-gezeichnet`: the
+                // time in ms since the epoch, and `data-markierungen`: how many), for tests and
+                // the rendering benchmark.
+                let target = element.clone();
+                let progress = Closure::<dyn FnMut(f64, f64, f64)>::new(
+                    move |processed: f64, total: f64, _elapsed: f64| {
+                        if processed >= total {
+                            mark_drawn(&target, total);
+                        }
+                    },
+                );
+                let _ = js_sys::Reflect::set(
+                    &options,
+                    &"chunkProgress".into(),
+                    progress.as_ref().unchecked_ref(),
+                );
                 let cluster = marker_cluster_group(&options);
                 cluster.add_to(&map);
                 handles.set_value(Some(OfficerMapHandles {
                     map,
                     cluster,
                     markers: BTreeMap::new(),
+                    element: element.clone(),
+                    _progress: progress,
                 }));
                 ready.set(true);
             }
@@ -185,6 +216,10 @@ fn show_officers(handles: &mut OfficerMapHandles, officers: &[OfficerSummary]) {
             }
             None => bounds = Some(LatLngBounds::new(&position, &position)),
         }
+    }
+    let _ = handles.element.remove_attribute("data-gezeichnet");
+    if layers.length() == 0 {
+        mark_drawn(&handles.element, 0.0);
     }
     handles.cluster.add_layers(&layers);
     match bounds {

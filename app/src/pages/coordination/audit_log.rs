@@ -41,6 +41,8 @@ fn action_label(action: &str) -> String {
         "member.invitation_resent" => "Einladung erneut gesendet",
         "admin.created" => "Administration angelegt",
         "account.deleted_by_member" => "Konto vom Mitglied gelöscht",
+        "member_import.applied" => "Mitgliederliste importiert",
+        "member_list.exported" => "Mitgliederliste exportiert",
         other => other,
     }
     .to_owned()

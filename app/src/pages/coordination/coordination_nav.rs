@@ -9,6 +9,7 @@ pub fn CoordinationNav() -> impl IntoView {
             <ul class="flex flex-wrap gap-2">
                 <li><A href="/koordination/antraege" attr:class="nav-link">"Anträge"</A></li>
                 <li><A href="/koordination/mitglieder" attr:class="nav-link">"Mitglieder"</A></li>
+                <li><A href="/koordination/import" attr:class="nav-link">"Import/Export"</A></li>
                 <li><A href="/koordination/protokoll" attr:class="nav-link">"Protokoll"</A></li>
             </ul>
         </nav>

@@ -1,31 +1,37 @@
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
-use shared::officers::OfficerQuery;
+use shared::officers::{OfficerQuery, OfficerSearchResult};
 
-use crate::api::officers::search_officers;
+use crate::api::officers::{officer_map_data, search_officers};
 use crate::components::layout::PageHeading;
 use crate::components::map::OfficersMap;
 use crate::pages::officers::officer_filters::OfficerFilters;
 use crate::pages::officers::officer_list::OfficerList;
 
 /// `/karte`: the officers on a map of Germany, with filters kept in the URL and the same
-/// results as an accessible list (complete without JavaScript).
+/// results as an accessible, paged list (complete without JavaScript). The page carries one
+/// page of the list; the browser loads the markers of all results afterwards.
 #[component]
 pub fn MapPage() -> impl IntoView {
-    let query = use_query_map().with_untracked(|params| OfficerQuery {
-        land: params.get("land").unwrap_or_default(),
-        thema: params.get("thema").unwrap_or_default(),
-        q: params.get("q").unwrap_or_default(),
-        nahe: params.get("nahe").unwrap_or_default(),
-        umkreis: params.get("umkreis").unwrap_or_default(),
+    let params = use_query_map();
+    let query = Memo::new(move |_| {
+        params.with(|params| OfficerQuery {
+            land: params.get("land").unwrap_or_default(),
+            thema: params.get("thema").unwrap_or_default(),
+            q: params.get("q").unwrap_or_default(),
+            nahe: params.get("nahe").unwrap_or_default(),
+            umkreis: params.get("umkreis").unwrap_or_default(),
+            seite: params.get("seite").unwrap_or_default(),
+        })
     });
-    let result = Resource::new(
-        {
-            let query = query.clone();
-            move || query.clone()
-        },
-        search_officers,
-    );
+    let result = Resource::new(move || query.get(), search_officers);
+    // The markers do not depend on the page of the list.
+    let map_query = Memo::new(move |_| OfficerQuery {
+        seite: String::new(),
+        ..query.get()
+    });
+    let markers = LocalResource::new(move || officer_map_data(map_query.get()));
     let selected = RwSignal::new(None::<String>);
     let officers = Signal::derive(move || {
         result
@@ -34,6 +40,8 @@ pub fn MapPage() -> impl IntoView {
             .map(|r| r.officers)
             .unwrap_or_default()
     });
+    let map_officers =
+        Signal::derive(move || markers.get().and_then(Result::ok).unwrap_or_default());
     let error = Signal::derive(move || result.get().and_then(Result::err));
     view! {
         <PageHeading
@@ -41,7 +49,7 @@ pub fn MapPage() -> impl IntoView {
             lead="Finden Sie Partizipationsbeauftragte in ganz Deutschland – nach Bundesland, Thema, Name oder in der Nähe Ihrer Kommune."
         />
         <Suspense fallback=|| ()>
-            <OfficerFilters query=query.clone() error=error />
+            {move || view! { <OfficerFilters query=query.get() error=error /> }}
         </Suspense>
         <Suspense fallback=|| view! { <p class="mt-6">"Ergebnisse werden geladen …"</p> }>
             {move || result.get().map(|result| match result {
@@ -54,10 +62,45 @@ pub fn MapPage() -> impl IntoView {
             })}
         </Suspense>
         <div class="mt-4 grid gap-8 lg:grid-cols-[2fr_3fr]">
-            <Suspense fallback=|| ()>
-                <OfficerList officers=officers selected=selected />
-            </Suspense>
-            <OfficersMap officers=officers selected=selected />
+            <div>
+                <Suspense fallback=|| ()>
+                    <OfficerList officers=officers selected=selected />
+                    {move || result.get().and_then(Result::ok).map(|found| view! {
+                        <Pagination found=found query=query.get() />
+                    })}
+                </Suspense>
+            </div>
+            <OfficersMap officers=map_officers selected=selected />
         </div>
     }
+}
+
+/// Links to the other pages of the list, keeping the filters.
+#[component]
+fn Pagination(found: OfficerSearchResult, query: OfficerQuery) -> impl IntoView {
+    if found.pages <= 1 {
+        return ().into_any();
+    }
+    let filters = query.to_query_string();
+    let link = move |page: usize| {
+        if filters.is_empty() {
+            format!("/karte?seite={page}")
+        } else {
+            format!("/karte?{filters}&seite={page}")
+        }
+    };
+    let first = (found.page - 1) * shared::officers::PAGE_SIZE + 1;
+    let last = first + found.officers.len() - 1;
+    view! {
+        <nav aria-label="Seiten der Liste" class="mt-4 flex flex-wrap items-center gap-4" data-testid="seiten">
+            {(found.page > 1).then(|| view! {
+                <A href=link(found.page - 1) attr:rel="prev" attr:class="nav-link">"← Vorherige Seite"</A>
+            })}
+            <span>{format!("Einträge {first}–{last} von {} · Seite {} von {}", found.total, found.page, found.pages)}</span>
+            {(found.page < found.pages).then(|| view! {
+                <A href=link(found.page + 1) attr:rel="next" attr:class="nav-link">"Nächste Seite →"</A>
+            })}
+        </nav>
+    }
+    .into_any()
 }

@@ -293,19 +293,12 @@ pub async fn approve(
         .filter(join_request::Column::Id.eq(id))
         .exec(&txn)
         .await?;
-    let link = issue_password_token(
+    crate::server::accounts::new_account::send_invitation(
         &txn,
         settings,
         created.id,
-        "set_password",
-        INVITATION_VALIDITY,
+        |link| templates::invitation(&request.email, &request.name, link),
         now,
-    )
-    .await?;
-    outbox::enqueue(
-        &txn,
-        settings,
-        templates::invitation(&request.email, &request.name, &link),
     )
     .await?;
     audit::record(

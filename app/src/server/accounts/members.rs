@@ -10,11 +10,10 @@ use shared::{Role, SessionUser};
 
 pub use crate::api::coordination::MemberView;
 use crate::error::AppError;
-use crate::server::accounts::join_requests::{INVITATION_VALIDITY, issue_password_token};
 use crate::server::auth::sessions;
 use crate::server::entities::{account, profile};
 use crate::server::kommunen::queries;
-use crate::server::mail::{outbox, templates};
+use crate::server::mail::templates;
 use crate::server::{RuntimeSettings, audit};
 
 /// Members whose name or address contains `search` (all when empty), by name.
@@ -175,19 +174,12 @@ pub async fn resend_invitation(
     if member.status != "active" {
         return Err(AppError::Conflict("Das Konto ist deaktiviert.".into()));
     }
-    let link = issue_password_token(
+    crate::server::accounts::new_account::send_invitation(
         &txn,
         settings,
         member.id,
-        "set_password",
-        INVITATION_VALIDITY,
+        |link| templates::invitation(&member.email, &member.display_name, link),
         now,
-    )
-    .await?;
-    outbox::enqueue(
-        &txn,
-        settings,
-        templates::invitation(&member.email, &member.display_name, &link),
     )
     .await?;
     audit::record(

@@ -4,7 +4,11 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set};
 use shared::Role;
 
+use crate::error::AppError;
+use crate::server::RuntimeSettings;
+use crate::server::accounts::join_requests::{INVITATION_VALIDITY, issue_password_token};
 use crate::server::entities::account;
+use crate::server::mail::outbox::{self, Mail};
 
 /// Inserts an active account; `password_hash` is `None` until the person sets a password.
 pub async fn insert_account(
@@ -27,4 +31,27 @@ pub async fn insert_account(
     }
     .insert(db)
     .await
+}
+
+/// Sends an account the link to set its first password (valid 7 days), in the caller's
+/// transaction: `mail` builds the message around the link. Approval, re-invitation and the
+/// member-list import share it.
+pub async fn send_invitation(
+    db: &impl ConnectionTrait,
+    settings: &RuntimeSettings,
+    account_id: i64,
+    mail: impl FnOnce(&str) -> Mail,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let link = issue_password_token(
+        db,
+        settings,
+        account_id,
+        "set_password",
+        INVITATION_VALIDITY,
+        now,
+    )
+    .await?;
+    outbox::enqueue(db, settings, mail(&link)).await?;
+    Ok(())
 }

@@ -6,6 +6,7 @@ pub mod audit_log;
 pub mod auth_token;
 pub mod join_request;
 pub mod kommune;
+pub mod member_import;
 pub mod outbox_mail;
 pub mod profile;
 pub mod profile_topic;

@@ -37,6 +37,27 @@ pub fn invitation(to: &str, name: &str, link: &str) -> Mail {
     }
 }
 
+/// Import of the network's member list: who entered the data, what is visible, how to object.
+pub fn imported_invitation(
+    to: &str,
+    name: &str,
+    link: &str,
+    visibility: shared::Visibility,
+) -> Mail {
+    let shown = match visibility {
+        shared::Visibility::Public => "für alle sichtbar, auch auf der öffentlichen Karte",
+        shared::Visibility::Members => "nur für angemeldete Mitglieder des Netzwerks sichtbar",
+        shared::Visibility::Hidden => "verborgen; nur die Koordination sieht es",
+    };
+    Mail {
+        to: to.to_owned(),
+        subject: "Ihr Zugang zum Beteiligungsnetz".into(),
+        body: format!(
+            "Guten Tag {name},\n\nSie stehen auf der Mitgliederliste des Netzwerks der kommunalen Partizipationsbeauftragten. Die Koordination hat Ihren Namen, Ihre Kommune, Ihre Funktion und Ihre Kontaktangaben aus dieser Liste in das Beteiligungsnetz übernommen. Ihr Profil ist {shown}.\n\nBitte legen Sie über diesen Link Ihr Passwort fest (gültig 7 Tage):\n\n{link}\n\nUnter „Mein Konto“ ändern Sie Ihre Angaben und wer Ihr Profil sehen darf, laden alle gespeicherten Daten herunter oder löschen Ihr Konto. Wenn Sie nicht im Beteiligungsnetz erscheinen möchten, antworten Sie einfach auf diese Nachricht.{SIGNATURE}"
+        ),
+    }
+}
+
 /// Decline, with the coordinators' reason.
 pub fn declined(to: &str, name: &str, reason: &str) -> Mail {
     Mail {

@@ -5,6 +5,8 @@ use sea_orm_migration::prelude::*;
 mod m20261121_000001_create_kommune;
 mod m20261121_000002_create_app_setting;
 mod m20261121_000003_create_accounts;
+mod m20261121_000004_create_member_import;
+mod m20261121_000005_create_data_version;
 
 /// All migrations in order.
 pub struct Migrator;
@@ -16,6 +18,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000001_create_kommune::Migration),
             Box::new(m20261121_000002_create_app_setting::Migration),
             Box::new(m20261121_000003_create_accounts::Migration),
+            Box::new(m20261121_000004_create_member_import::Migration),
+            Box::new(m20261121_000005_create_data_version::Migration),
         ]
     }
 }

@@ -1,208 +1,179 @@
-//! Searching the directory and loading profiles with their nearby colleagues.
+//! Searching the directory and loading profiles with their nearby colleagues, over the cached
+//! snapshot ([`super::snapshot`]) with the viewer's visibility applied to every answer.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
-use sea_orm::{ConnectionTrait, DbErr, EntityTrait, FromQueryResult, Statement};
+use sea_orm::ConnectionTrait;
 use shared::officers::{
-    Colleague, OfficerFilter, OfficerProfile, OfficerSearchResult, OfficerSummary, distance_km,
+    Colleague, OfficerFilter, OfficerProfile, OfficerSearchResult, OfficerSummary, PAGE_SIZE,
+    distance_km,
 };
-use shared::text::fold_for_search;
-use shared::{Bundesland, Topic};
+use shared::{KommuneSuggestion, Topic};
 
 use crate::error::AppError;
-use crate::server::entities::profile_topic;
 use crate::server::kommunen::queries::{self, KommuneMatch};
 use crate::server::officers::Viewer;
+use crate::server::officers::snapshot::{CachedOfficer, DirectoryCache, Snapshot};
 
 /// How many colleagues a profile page suggests.
 const COLLEAGUES: usize = 6;
 
-#[derive(Debug, FromQueryResult)]
-struct OfficerRow {
-    id: i64,
-    display_name: String,
-    position: String,
-    department: String,
-    bio: String,
-    contact_email: String,
-    contact_phone: String,
-    website: String,
-    ags: String,
-    kommune: String,
-    search_name: String,
-    land: String,
-    population: i64,
-    lat: f64,
-    lon: f64,
-}
-
-/// Visible, active officers; `only` restricts to one account. No user input reaches the SQL:
-/// visibility codes and the state code come from our own enums, the id is an integer.
-async fn load_rows(
+async fn resolve_centre(
     db: &impl ConnectionTrait,
-    viewer: Viewer,
-    land: Option<Bundesland>,
-    only: Option<i64>,
-) -> Result<Vec<OfficerRow>, DbErr> {
-    let visibilities = viewer
-        .visible_codes()
-        .iter()
-        .map(|code| format!("'{code}'"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let mut sql = format!(
-        "SELECT account.id AS id, account.display_name AS display_name, profile.position AS position, \
-         profile.department AS department, profile.bio AS bio, profile.contact_email AS contact_email, \
-         profile.contact_phone AS contact_phone, profile.website AS website, kommune.ags AS ags, \
-         kommune.name AS kommune, kommune.search_name AS search_name, kommune.land AS land, \
-         kommune.population AS population, kommune.lat AS lat, kommune.lon AS lon \
-         FROM profile \
-         JOIN account ON account.id = profile.account_id \
-         JOIN kommune ON kommune.ags = profile.kommune_ags \
-         WHERE account.status = 'active' AND profile.visibility IN ({visibilities})"
-    );
-    if let Some(land) = land {
-        sql.push_str(&format!(" AND kommune.land = '{}'", land.code()));
-    }
-    if let Some(id) = only {
-        sql.push_str(&format!(" AND account.id = {id}"));
-    }
-    sql.push_str(" ORDER BY kommune.name, account.display_name");
-    OfficerRow::find_by_statement(Statement::from_string(db.get_database_backend(), sql))
-        .all(db)
-        .await
-}
-
-async fn topics_by_account(db: &impl ConnectionTrait) -> Result<HashMap<i64, Vec<Topic>>, DbErr> {
-    let mut map: HashMap<i64, Vec<Topic>> = HashMap::new();
-    for row in profile_topic::Entity::find().all(db).await? {
-        if let Some(topic) = Topic::from_code(&row.topic) {
-            map.entry(row.account_id).or_default().push(topic);
+    filter: &OfficerFilter,
+) -> Result<Option<(KommuneSuggestion, u32)>, AppError> {
+    let Some((place, radius)) = &filter.near else {
+        return Ok(None);
+    };
+    match queries::resolve(db, place).await? {
+        KommuneMatch::Found(kommune) => Ok(Some((kommune, *radius))),
+        KommuneMatch::Ambiguous(options) => {
+            let examples: Vec<String> = options.iter().take(3).map(|k| k.label()).collect();
+            Err(AppError::field(
+                "nahe",
+                shared::FieldError::new(format!(
+                    "Mehrere Kommunen heißen so. Bitte ergänzen Sie das Bundesland, z. B. {}.",
+                    examples.join(" oder ")
+                )),
+            ))
         }
+        KommuneMatch::NotFound => Err(AppError::field(
+            "nahe",
+            shared::FieldError::new(
+                "Diese Kommune kennen wir nicht. Bitte prüfen Sie die Schreibweise.",
+            ),
+        )),
     }
-    for topics in map.values_mut() {
-        topics.sort();
-    }
-    Ok(map)
 }
 
-fn summary(row: &OfficerRow, topics: &HashMap<i64, Vec<Topic>>) -> Option<OfficerSummary> {
-    Some(OfficerSummary {
-        id: row.id,
-        name: row.display_name.clone(),
-        position: row.position.clone(),
-        ags: row.ags.clone(),
-        kommune: row.kommune.clone(),
-        land: Bundesland::from_code(&row.land)?,
-        lat: row.lat,
-        lon: row.lon,
-        topics: topics.get(&row.id).cloned().unwrap_or_default(),
-        distance_km: None,
-    })
-}
-
-/// The officers `viewer` may see that match `filter`: by distance when searching near a
-/// municipality, else by municipality and name.
-pub async fn search(
-    db: &impl ConnectionTrait,
+/// Every officer `viewer` may see that matches `filter`, with the distance when searching
+/// near a municipality (then nearest first; else by municipality and name). Borrowed from the
+/// snapshot: only what is sent gets cloned.
+fn matching<'a>(
+    snapshot: &'a Snapshot,
     viewer: Viewer,
     filter: &OfficerFilter,
-) -> Result<OfficerSearchResult, AppError> {
-    let centre = match &filter.near {
-        None => None,
-        Some((place, radius)) => match queries::resolve(db, place).await? {
-            KommuneMatch::Found(kommune) => Some((kommune, *radius)),
-            KommuneMatch::Ambiguous(options) => {
-                let examples: Vec<String> = options.iter().take(3).map(|k| k.label()).collect();
-                return Err(AppError::field(
-                    "nahe",
-                    shared::FieldError::new(format!(
-                        "Mehrere Kommunen heißen so. Bitte ergänzen Sie das Bundesland, z. B. {}.",
-                        examples.join(" oder ")
-                    )),
-                ));
-            }
-            KommuneMatch::NotFound => {
-                return Err(AppError::field(
-                    "nahe",
-                    shared::FieldError::new(
-                        "Diese Kommune kennen wir nicht. Bitte prüfen Sie die Schreibweise.",
-                    ),
-                ));
-            }
-        },
-    };
-    let rows = load_rows(db, viewer, filter.land, None).await?;
-    let topics = topics_by_account(db).await?;
-    let mut officers: Vec<OfficerSummary> = rows
-        .iter()
-        .filter(|row| match &filter.text {
+    centre: Option<&(KommuneSuggestion, u32)>,
+) -> Vec<(&'a CachedOfficer, Option<f64>)> {
+    let mut officers: Vec<(&CachedOfficer, Option<f64>)> = snapshot
+        .visible(viewer)
+        .filter(|o| filter.land.is_none_or(|land| o.summary.land == land))
+        .filter(|o| {
+            filter
+                .topic
+                .is_none_or(|topic| o.summary.topics.contains(&topic))
+        })
+        .filter(|o| match &filter.text {
             Some(text) => {
-                row.search_name.contains(text.as_str())
-                    || fold_for_search(&row.display_name).contains(text.as_str())
+                o.folded_kommune.contains(text.as_str()) || o.folded_name.contains(text.as_str())
             }
             None => true,
         })
-        .filter_map(|row| summary(row, &topics))
-        .filter(|officer| {
-            filter
-                .topic
-                .is_none_or(|topic| officer.topics.contains(&topic))
-        })
+        .map(|o| (o, None))
         .collect();
     if let Some((centre, radius)) = centre {
-        for officer in &mut officers {
-            officer.distance_km = Some(distance_km(
+        for (officer, distance) in &mut officers {
+            *distance = Some(distance_km(
                 centre.lat,
                 centre.lon,
-                officer.lat,
-                officer.lon,
+                officer.summary.lat,
+                officer.summary.lon,
             ));
         }
-        officers.retain(|o| o.distance_km.is_some_and(|d| d <= f64::from(radius)));
-        officers.sort_by(|a, b| {
-            a.distance_km
-                .unwrap_or(0.0)
-                .total_cmp(&b.distance_km.unwrap_or(0.0))
-        });
+        officers.retain(|(_, d)| d.is_some_and(|d| d <= f64::from(*radius)));
+        officers.sort_by(|a, b| a.1.unwrap_or(0.0).total_cmp(&b.1.unwrap_or(0.0)));
     }
+    officers
+}
+
+fn to_summary((officer, distance): &(&CachedOfficer, Option<f64>)) -> OfficerSummary {
+    OfficerSummary {
+        distance_km: *distance,
+        ..officer.summary.clone()
+    }
+}
+
+/// One page of the matching officers, with the totals.
+pub async fn search(
+    db: &impl ConnectionTrait,
+    cache: &DirectoryCache,
+    viewer: Viewer,
+    filter: &OfficerFilter,
+) -> Result<OfficerSearchResult, AppError> {
+    let centre = resolve_centre(db, filter).await?;
+    let snapshot = cache.current(db).await?;
+    let officers = matching(&snapshot, viewer, filter, centre.as_ref());
+    let total = officers.len();
     let kommunen = officers
         .iter()
-        .map(|o| o.ags.as_str())
+        .map(|(o, _)| o.summary.ags.as_str())
         .collect::<HashSet<_>>()
         .len();
-    Ok(OfficerSearchResult { officers, kommunen })
+    let pages = total.div_ceil(PAGE_SIZE).max(1);
+    let page = filter.page.clamp(1, pages);
+    let officers = officers
+        .iter()
+        .skip((page - 1) * PAGE_SIZE)
+        .take(PAGE_SIZE)
+        .map(to_summary)
+        .collect();
+    Ok(OfficerSearchResult {
+        officers,
+        total,
+        kommunen,
+        page,
+        pages,
+    })
+}
+
+/// All matching officers at once, for the map.
+pub async fn all_matching(
+    db: &impl ConnectionTrait,
+    cache: &DirectoryCache,
+    viewer: Viewer,
+    filter: &OfficerFilter,
+) -> Result<Vec<OfficerSummary>, AppError> {
+    let centre = resolve_centre(db, filter).await?;
+    let snapshot = cache.current(db).await?;
+    Ok(matching(&snapshot, viewer, filter, centre.as_ref())
+        .iter()
+        .map(to_summary)
+        .collect())
 }
 
 /// One profile as `viewer` may see it, with the nearest colleagues (shared topics first).
 /// Invisible and unknown profiles are both "not found".
 pub async fn profile(
     db: &impl ConnectionTrait,
+    cache: &DirectoryCache,
     viewer: Viewer,
     id: i64,
 ) -> Result<OfficerProfile, AppError> {
-    let row = load_rows(db, viewer, None, Some(id))
-        .await?
-        .into_iter()
-        .next()
+    let snapshot = cache.current(db).await?;
+    let found = snapshot
+        .visible(viewer)
+        .find(|o| o.summary.id == id)
         .ok_or(AppError::NotFound)?;
-    let topics = topics_by_account(db).await?;
-    let officer = summary(&row, &topics).ok_or(AppError::NotFound)?;
-    let mut colleagues: Vec<Colleague> = load_rows(db, viewer, None, None)
-        .await?
-        .iter()
-        .filter(|other| other.id != id)
-        .filter_map(|other| summary(other, &topics))
+    let officer = found.summary.clone();
+    let mut colleagues: Vec<Colleague> = snapshot
+        .visible(viewer)
+        .filter(|other| other.summary.id != id)
         .map(|other| {
             let shared_topics: Vec<Topic> = other
+                .summary
                 .topics
                 .iter()
                 .copied()
                 .filter(|t| officer.topics.contains(t))
                 .collect();
             Colleague {
-                distance_km: distance_km(officer.lat, officer.lon, other.lat, other.lon),
-                officer: other,
+                distance_km: distance_km(
+                    officer.lat,
+                    officer.lon,
+                    other.summary.lat,
+                    other.summary.lon,
+                ),
+                officer: other.summary.clone(),
                 shared_topics,
             }
         })
@@ -216,23 +187,13 @@ pub async fn profile(
     colleagues.truncate(COLLEAGUES);
     Ok(OfficerProfile {
         officer,
-        department: row.department,
-        bio: row.bio,
-        population: row.population,
-        contact_email: (viewer.sees_email() && !row.contact_email.is_empty())
-            .then_some(row.contact_email),
-        contact_phone: row.contact_phone,
-        website: row.website,
+        department: found.department.clone(),
+        bio: found.bio.clone(),
+        population: found.population,
+        contact_email: (viewer.sees_email() && !found.contact_email.is_empty())
+            .then(|| found.contact_email.clone()),
+        contact_phone: found.contact_phone.clone(),
+        website: found.website.clone(),
         colleagues,
     })
-}
-
-/// Every public officer (for the open-data GeoJSON).
-pub async fn public_officers(db: &impl ConnectionTrait) -> Result<Vec<OfficerSummary>, DbErr> {
-    let rows = load_rows(db, Viewer::Public, None, None).await?;
-    let topics = topics_by_account(db).await?;
-    Ok(rows
-        .iter()
-        .filter_map(|row| summary(row, &topics))
-        .collect())
 }

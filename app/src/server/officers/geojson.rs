@@ -1,12 +1,19 @@
 //! The public officers as an RFC 7946 GeoJSON FeatureCollection.
 
+use std::io::Write;
+
 use serde_json::{Value, json};
 use shared::officers::OfficerSummary;
 
+use crate::server::officers::Viewer;
+use crate::server::officers::snapshot::{EncodedBody, Snapshot};
+
 /// Features with `[lon, lat]` points and the public fields only.
-pub fn feature_collection(officers: &[OfficerSummary], public_url: &str) -> Value {
+pub fn feature_collection<'a>(
+    officers: impl Iterator<Item = &'a OfficerSummary>,
+    public_url: &str,
+) -> Value {
     let features: Vec<Value> = officers
-        .iter()
         .map(|officer| {
             json!({
                 "type": "Feature",
@@ -25,4 +32,37 @@ pub fn feature_collection(officers: &[OfficerSummary], public_url: &str) -> Valu
         })
         .collect();
     json!({ "type": "FeatureCollection", "features": features })
+}
+
+/// The public profiles of `snapshot` as GeoJSON, serialised and compressed once: identity,
+/// gzip and Brotli, with an ETag over the content.
+pub fn encode_public(snapshot: &Snapshot, public_url: &str) -> EncodedBody {
+    let identity = feature_collection(
+        snapshot.visible(Viewer::Public).map(|o| &o.summary),
+        public_url,
+    )
+    .to_string()
+    .into_bytes();
+    let etag = format!(
+        "\"{}\"",
+        &crate::server::auth::tokens::hash_secret(&String::from_utf8_lossy(&identity))[..32]
+    );
+    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
+    let gzip = gzip
+        .write_all(&identity)
+        .and_then(|()| gzip.finish())
+        .unwrap_or_default();
+    let brotli = {
+        let mut writer = brotli::CompressorWriter::new(Vec::new(), 4096, 9, 22);
+        match writer.write_all(&identity) {
+            Ok(()) => writer.into_inner(),
+            Err(_) => Vec::new(),
+        }
+    };
+    EncodedBody {
+        etag,
+        identity,
+        gzip,
+        brotli,
+    }
 }

@@ -2,6 +2,7 @@
 
 pub mod directory;
 pub mod geojson;
+pub mod snapshot;
 pub mod viewer;
 
 pub use viewer::Viewer;

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Benchmarks of issue 4 against the release build: 5,000 generated public officers in 2,000
+# municipalities; the GeoJSON endpoint and the map page under 50 concurrent connections (wrk),
+# then the map in headless Chromium (time from data to drawn clusters, long tasks).
+# Usage: scripts/bench.sh [seconds per wrk run, default 20]. Results go to stdout; BENCHMARKS.md
+# records them.
+source "$(dirname "$0")/lib/common.sh"
+
+DURATION="${1:-20}"
+install_rust_tools
+install_node_tools
+install_chromium
+if ! command -v wrk >/dev/null; then
+  step "Installing wrk (Debian)"
+  as_root apt-get update
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends wrk
+fi
+build_release
+
+WORK="$(mktemp -d)"
+trap 'kill "${SERVER_PID:-0}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+export DATABASE_URL="sqlite://$WORK/bench.db"
+export LEPTOS_SITE_ROOT="$REPO_ROOT/target/site"
+export LOG_LEVEL=warn
+PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+export BIND_ADDRESS="127.0.0.1:$PORT"
+export PUBLIC_URL="http://127.0.0.1:$PORT"
+BIN="$(server_binary)"
+
+step "Generating 5,000 officers in 2,000 municipalities"
+"$BIN" bench-seed --officers 5000 --kommunen 2000
+"$BIN" serve &
+SERVER_PID=$!
+for _ in $(seq 1 100); do
+  curl -fsS "$PUBLIC_URL/healthz" >/dev/null 2>&1 && break
+  sleep 0.1
+done
+
+step "Sizes"
+for path in /api/beauftragte.geojson /karte; do
+  for coding in identity br; do
+    bytes=$(curl -fsS -H "Accept-Encoding: $coding" -o /dev/null -w '%{size_download}' "$PUBLIC_URL$path")
+    info "$path ($coding): $bytes bytes"
+  done
+done
+
+for path in /api/beauftragte.geojson /karte "/karte?thema=energie&land=NW"; do
+  step "wrk: $path, 50 connections, 2 threads, ${DURATION}s (after 5 s warm-up)"
+  wrk -t2 -c50 -d5s -s scripts/bench/latency.lua "$PUBLIC_URL$path" >/dev/null
+  wrk -t2 -c50 -d"${DURATION}s" -s scripts/bench/latency.lua "$PUBLIC_URL$path" | sed -n '/^requests/,$p'
+done
+
+step "Chromium: /karte with 5,000 officers"
+BASE_URL="$PUBLIC_URL" node scripts/bench/map-render.mjs

@@ -1,0 +1,45 @@
+//! The signed-in person behind a plain axum request (routes outside Leptos: downloads and
+//! file uploads).
+
+use app::server::AppState;
+use app::server::auth::{cookies, sessions};
+use axum::response::{IntoResponse, Response};
+use http::{HeaderMap, StatusCode, header};
+use shared::{Role, SessionUser};
+
+/// The session's user, `Ok(None)` when not signed in; a 500 response when the lookup fails.
+pub async fn current_user(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<Option<SessionUser>, Response> {
+    let Some(secret) = headers
+        .get(header::COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| cookies::read_session_cookie(v, state.settings.secure_cookies))
+    else {
+        return Ok(None);
+    };
+    match sessions::resolve(&state.db, &state.settings, secret, chrono::Utc::now()).await {
+        Ok(session) => Ok(session.map(|s| s.user)),
+        Err(error) => {
+            tracing::error!(%error, "session lookup failed");
+            Err(StatusCode::INTERNAL_SERVER_ERROR.into_response())
+        }
+    }
+}
+
+/// The signed-in coordinator (or admin); 401 or 403 with a German text for anyone else.
+pub async fn require_coordinator(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<SessionUser, Response> {
+    match current_user(state, headers).await? {
+        Some(user) if user.role >= Role::Coordinator => Ok(user),
+        Some(_) => Err((
+            StatusCode::FORBIDDEN,
+            "Diese Funktion steht nur der Koordination zur Verfügung.",
+        )
+            .into_response()),
+        None => Err((StatusCode::UNAUTHORIZED, "Bitte melden Sie sich an.").into_response()),
+    }
+}
