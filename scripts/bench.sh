@@ -50,5 +50,8 @@ for path in /api/beauftragte.geojson /karte "/karte?thema=energie&land=NW"; do
   wrk -t2 -c50 -d"${DURATION}s" -s scripts/bench/latency.lua "$PUBLIC_URL$path" | sed -n '/^requests/,$p'
 done
 
+step "wrk: /karte, 1 connection, ${DURATION}s (render time without queueing)"
+wrk -t1 -c1 -d"${DURATION}s" -s scripts/bench/latency.lua "$PUBLIC_URL/karte" | sed -n '/^requests/,$p'
+
 step "Chromium: /karte with 5,000 officers"
 BASE_URL="$PUBLIC_URL" node scripts/bench/map-render.mjs

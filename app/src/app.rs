@@ -35,9 +35,11 @@ pub const MARKERCLUSTER_CSS: &[&str] = &[
 
 /// The complete HTML document rendered on the server around [`App`].
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    crate::server::security::apply_content_security_policy();
     let nonce = leptos::nonce::use_nonce();
+    #[cfg(feature = "ssr")]
+    if nonce.is_none() {
+        tracing::error!("page rendered without a CSP nonce");
+    }
     let map_tiles = map_tiles_meta();
     view! {
         <!DOCTYPE html>

@@ -33,6 +33,8 @@ async function linkFromOutbox(admin: Page, to: string, subject: string): Promise
 }
 
 test("join request → confirmation → approval → password → sign in → sign out", async ({ page, browser, baseURL }, testInfo) => {
+  // The whole journey in one test (three browsers, nine pages, axe on each): slow by nature.
+  test.setTimeout(90_000);
   const js = jsEnabled(testInfo);
   const suffix = `${testInfo.project.name}-${Date.now()}`;
   const name = `Paula Probe ${suffix}`;

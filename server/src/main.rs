@@ -2,6 +2,12 @@
 
 use clap::Parser;
 
+/// mimalloc instead of glibc's allocator: page rendering allocates many small, short-lived
+/// strings, and glibc spent about a quarter of the CPU time of a map-page render in
+/// malloc/free (measured with perf; see BENCHMARKS.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> anyhow::Result<()> {
     let cli = server::cli::Cli::parse();
     let runtime = tokio::runtime::Builder::new_multi_thread()

@@ -130,6 +130,53 @@ async fn html_carries_a_nonce_based_content_security_policy() {
     );
 }
 
+/// Under concurrent load, every page's script nonces are exactly the one in its header (a
+/// mismatch would make the browser block hydration).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn every_page_under_load_uses_its_own_header_nonce() {
+    let (app, _) = test_app().await;
+    let paths = [
+        "/",
+        "/karte",
+        "/anmelden",
+        "/mitglied-werden",
+        "/impressum",
+        "/gibt-es-nicht",
+    ];
+    let mut tasks = Vec::new();
+    for round in 0..60 {
+        let app = app.clone();
+        let path = paths[round % paths.len()];
+        tasks.push(tokio::spawn(async move {
+            let (_, headers, body) = send(&app, get(path)).await;
+            let policy = headers[header::CONTENT_SECURITY_POLICY]
+                .to_str()
+                .expect("ascii")
+                .to_owned();
+            (path, policy, body)
+        }));
+    }
+    for task in tasks {
+        let (path, policy, body) = task.await.expect("task");
+        let nonce = policy
+            .split("'nonce-")
+            .nth(1)
+            .and_then(|rest| rest.split('\'').next())
+            .unwrap_or_else(|| panic!("{path}: policy without nonce: {policy}"));
+        let in_page: std::collections::HashSet<&str> = body
+            .split("nonce=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .collect();
+        assert!(!in_page.is_empty(), "{path}: scripts carry a nonce");
+        assert_eq!(in_page.len(), 1, "{path}: one nonce per page: {in_page:?}");
+        assert!(
+            in_page.contains(nonce),
+            "{path}: page nonce {in_page:?} is the header's {nonce}"
+        );
+    }
+}
+
 #[tokio::test]
 async fn search_works_without_javascript_and_keeps_input() {
     let (app, _) = test_app().await;

@@ -25,22 +25,42 @@ pub fn content_security_policy_with_tiles(
     )
 }
 
-/// Sets the policy with this request's nonce on the HTML response being rendered.
-pub fn apply_content_security_policy() {
+/// Where the renderer leaves the CSP nonce of one request for the server's security-header
+/// middleware: the middleware puts an empty slot into the request's extensions,
+/// [`provide_request_nonce`] (the Leptos context function of every route) fills it with the
+/// nonce the page is rendered with, and the middleware then sends exactly that nonce in the
+/// `Content-Security-Policy` header, so header and page cannot disagree.
+#[derive(Debug, Clone, Default)]
+pub struct NonceSlot(std::sync::Arc<std::sync::Mutex<Option<String>>>);
+
+impl NonceSlot {
+    /// The nonce the renderer used, if a page was rendered.
+    pub fn get(&self) -> Option<String> {
+        self.0.lock().ok().and_then(|slot| slot.clone())
+    }
+
+    /// Records the nonce a page was rendered with.
+    pub fn set(&self, nonce: String) {
+        if let Ok(mut slot) = self.0.lock() {
+            *slot = Some(nonce);
+        }
+    }
+}
+
+/// Leptos context function of every route: provides a fresh nonce for the page and records it
+/// in the request's [`NonceSlot`].
+pub fn provide_request_nonce() {
     use leptos::prelude::use_context;
-    let (Some(nonce), Some(response)) = (
-        leptos::nonce::use_nonce(),
-        use_context::<leptos_axum::ResponseOptions>(),
-    ) else {
-        return;
-    };
-    let tiles =
-        use_context::<crate::server::AppState>().and_then(|state| state.settings.map_tiles.clone());
-    let origin = tiles.as_ref().and_then(|t| t.origin());
-    if let Ok(value) =
-        http::HeaderValue::from_str(&content_security_policy_with_tiles(Some(&nonce), origin))
-    {
-        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+    leptos::nonce::provide_nonce();
+    let nonce = leptos::nonce::use_nonce();
+    let slot = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<NonceSlot>().cloned());
+    match (nonce, slot) {
+        (Some(nonce), Some(slot)) => slot.set(nonce.to_string()),
+        (None, _) => tracing::error!("no CSP nonce in the render context"),
+        // Server functions called from the browser: their context has no request parts yet;
+        // their JSON answers need no nonce.
+        (Some(_), None) => tracing::debug!("no nonce slot in this context"),
     }
 }
 

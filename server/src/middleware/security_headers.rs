@@ -4,15 +4,24 @@ use axum::response::Response;
 use http::HeaderValue;
 use http::header;
 
-/// Adds the security headers to every response. HTML pages already carry a CSP with their
-/// nonce; every other response gets the same policy without one.
-pub async fn security_headers(hsts: bool, request: Request, next: Next) -> Response {
+use app::server::security::{NonceSlot, content_security_policy_with_tiles};
+
+/// Adds the security headers to every response. The CSP carries the nonce the page was
+/// rendered with (left in the request's [`NonceSlot`] by the renderer); responses that are not
+/// rendered pages get the same policy without a nonce.
+pub async fn security_headers(
+    hsts: bool,
+    tile_origin: Option<String>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let slot = NonceSlot::default();
+    request.extensions_mut().insert(slot.clone());
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    if !headers.contains_key(header::CONTENT_SECURITY_POLICY)
-        && let Ok(policy) =
-            HeaderValue::from_str(&app::server::security::content_security_policy(None))
-    {
+    let nonce = slot.get();
+    let policy = content_security_policy_with_tiles(nonce.as_deref(), tile_origin.as_deref());
+    if let Ok(policy) = HeaderValue::from_str(&policy) {
         headers.insert(header::CONTENT_SECURITY_POLICY, policy);
     }
     headers.insert(

@@ -1,8 +1,6 @@
 //! Searching the directory and loading profiles with their nearby colleagues, over the cached
 //! snapshot ([`super::snapshot`]) with the viewer's visibility applied to every answer.
 
-use std::collections::HashSet;
-
 use sea_orm::ConnectionTrait;
 use shared::officers::{
     Colleague, OfficerFilter, OfficerProfile, OfficerSearchResult, OfficerSummary, PAGE_SIZE,
@@ -57,18 +55,7 @@ fn matching<'a>(
 ) -> Vec<(&'a CachedOfficer, Option<f64>)> {
     let mut officers: Vec<(&CachedOfficer, Option<f64>)> = snapshot
         .visible(viewer)
-        .filter(|o| filter.land.is_none_or(|land| o.summary.land == land))
-        .filter(|o| {
-            filter
-                .topic
-                .is_none_or(|topic| o.summary.topics.contains(&topic))
-        })
-        .filter(|o| match &filter.text {
-            Some(text) => {
-                o.folded_kommune.contains(text.as_str()) || o.folded_name.contains(text.as_str())
-            }
-            None => true,
-        })
+        .filter(|o| matches(o, filter))
         .map(|o| (o, None))
         .collect();
     if let Some((centre, radius)) = centre {
@@ -86,6 +73,18 @@ fn matching<'a>(
     officers
 }
 
+/// The filters other than distance.
+fn matches(officer: &CachedOfficer, filter: &OfficerFilter) -> bool {
+    filter.land.is_none_or(|land| officer.summary.land == land)
+        && filter
+            .topic
+            .is_none_or(|topic| officer.summary.topics.contains(&topic))
+        && filter.text.as_ref().is_none_or(|text| {
+            officer.folded_kommune.contains(text.as_str())
+                || officer.folded_name.contains(text.as_str())
+        })
+}
+
 fn to_summary((officer, distance): &(&CachedOfficer, Option<f64>)) -> OfficerSummary {
     OfficerSummary {
         distance_km: *distance,
@@ -93,7 +92,8 @@ fn to_summary((officer, distance): &(&CachedOfficer, Option<f64>)) -> OfficerSum
     }
 }
 
-/// One page of the matching officers, with the totals.
+/// One page of the matching officers, with the totals. Counts without cloning or hashing:
+/// only the officers on the page are copied out of the snapshot.
 pub async fn search(
     db: &impl ConnectionTrait,
     cache: &DirectoryCache,
@@ -102,21 +102,53 @@ pub async fn search(
 ) -> Result<OfficerSearchResult, AppError> {
     let centre = resolve_centre(db, filter).await?;
     let snapshot = cache.current(db).await?;
-    let officers = matching(&snapshot, viewer, filter, centre.as_ref());
-    let total = officers.len();
-    let kommunen = officers
-        .iter()
-        .map(|(o, _)| o.summary.ags.as_str())
-        .collect::<HashSet<_>>()
-        .len();
+    let mut seen = vec![false; snapshot.kommunen];
+    let mut kommunen = 0;
+    let mut count = |officer: &CachedOfficer| {
+        if let Some(slot) = seen.get_mut(officer.kommune_index)
+            && !*slot
+        {
+            *slot = true;
+            kommunen += 1;
+        }
+    };
+    let first = (filter.page.max(1) - 1) * PAGE_SIZE;
+    let (total, mut officers) = if centre.is_some() {
+        let found = matching(&snapshot, viewer, filter, centre.as_ref());
+        found.iter().for_each(|(o, _)| count(o));
+        let on_page: Vec<OfficerSummary> = found
+            .iter()
+            .skip(first)
+            .take(PAGE_SIZE)
+            .map(to_summary)
+            .collect();
+        (found.len(), on_page)
+    } else {
+        // The common case in one pass over the snapshot, nothing collected but the page.
+        let mut total = 0;
+        let mut on_page = Vec::with_capacity(PAGE_SIZE);
+        for officer in snapshot.visible(viewer).filter(|o| matches(o, filter)) {
+            count(officer);
+            if (first..first + PAGE_SIZE).contains(&total) {
+                on_page.push(officer.summary.clone());
+            }
+            total += 1;
+        }
+        (total, on_page)
+    };
     let pages = total.div_ceil(PAGE_SIZE).max(1);
     let page = filter.page.clamp(1, pages);
-    let officers = officers
-        .iter()
-        .skip((page - 1) * PAGE_SIZE)
-        .take(PAGE_SIZE)
-        .map(to_summary)
-        .collect();
+    if page != filter.page.max(1) {
+        // Asked beyond the last page: show the last one.
+        let last_first = (page - 1) * PAGE_SIZE;
+        let found = matching(&snapshot, viewer, filter, centre.as_ref());
+        officers = found
+            .iter()
+            .skip(last_first)
+            .take(PAGE_SIZE)
+            .map(to_summary)
+            .collect();
+    }
     Ok(OfficerSearchResult {
         officers,
         total,

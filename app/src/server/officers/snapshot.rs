@@ -30,6 +30,9 @@ pub struct CachedOfficer {
     pub contact_phone: String,
     pub website: String,
     pub population: i64,
+    /// Dense number of the officer's municipality within this snapshot (for counting distinct
+    /// municipalities without hashing).
+    pub kommune_index: usize,
 }
 
 /// A pre-encoded response body (the open-data GeoJSON) in the encodings browsers ask for.
@@ -46,6 +49,8 @@ pub struct EncodedBody {
 pub struct Snapshot {
     pub version: i64,
     pub officers: Vec<CachedOfficer>,
+    /// Number of distinct municipalities in `officers` (the range of `kommune_index`).
+    pub kommunen: usize,
     geojson: OnceLock<Arc<EncodedBody>>,
 }
 
@@ -174,11 +179,19 @@ pub async fn load(db: &impl ConnectionTrait, version: i64) -> Result<Snapshot, D
                 contact_phone: row.contact_phone,
                 website: row.website,
                 population: row.population,
+                kommune_index: 0,
             })
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let mut index_of: HashMap<String, usize> = HashMap::new();
+    let mut officers: Vec<CachedOfficer> = officers;
+    for officer in &mut officers {
+        let next = index_of.len();
+        officer.kommune_index = *index_of.entry(officer.summary.ags.clone()).or_insert(next);
+    }
     Ok(Snapshot {
         version,
+        kommunen: index_of.len(),
         officers,
         geojson: OnceLock::new(),
     })
