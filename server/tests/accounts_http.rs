@@ -514,31 +514,10 @@ fn urlencode(value: &str) -> String {
 /// Two server instances sharing one PostgreSQL database enforce one limit together.
 #[tokio::test]
 async fn sign_in_limit_holds_across_two_instances_on_postgresql() {
-    let Some(admin_url) = std::env::var("TEST_DATABASE_URL")
-        .ok()
-        .filter(|u| !u.is_empty())
-    else {
+    let Some(url) = postgres_test_database_named("http").await else {
         eprintln!("note: TEST_DATABASE_URL not set, two-instance rate-limit test not run");
         return;
     };
-    use sea_orm::ConnectionTrait;
-    let name = format!("bn_http_{}", std::process::id());
-    let admin = app::server::database::connect(&admin_url)
-        .await
-        .expect("pg");
-    admin
-        .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
-        .await
-        .expect("drop");
-    admin
-        .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
-        .await
-        .expect("create");
-    let base = admin_url
-        .rsplit_once('/')
-        .map_or(admin_url.as_str(), |(b, _)| b)
-        .to_owned();
-    let url = format!("{base}/{name}");
     let (first, _) = test_app_on(&url).await;
     let (second, _) = test_app_on(&url).await;
     for attempt in 0..10 {
@@ -577,10 +556,7 @@ async fn sign_in_limit_holds_across_two_instances_on_postgresql() {
         assert!(answer.body.contains("RateLimited"), "{}", answer.body);
         assert!(answer.session_cookie().is_none());
     }
-    admin
-        .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
-        .await
-        .expect("drop");
+    drop_postgres_test_database(&url).await;
 }
 
 #[tokio::test]

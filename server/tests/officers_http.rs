@@ -338,8 +338,9 @@ async fn geojson_is_served_precompressed_when_accepted() {
 async fn cached_directory_follows_changes_from_other_instances() {
     use sea_orm::ConnectionTrait;
     let mut backends = vec![test_app().await];
-    if let Some(url) = postgres_test_database_named("cache").await {
-        backends.push(test_app_on(&url).await);
+    let postgres = postgres_test_database_named("cache").await;
+    if let Some(url) = &postgres {
+        backends.push(test_app_on(url).await);
     }
     for (app, db) in backends {
         for _ in 0..2 {
@@ -375,6 +376,9 @@ async fn cached_directory_follows_changes_from_other_instances() {
             .expect("topics");
         let page = send(&app, get("/karte?thema=energie", None)).await;
         assert!(page.body.contains("0 Beauftragte"), "topic change seen");
+    }
+    if let Some(url) = postgres {
+        drop_postgres_test_database(&url).await;
     }
 }
 

@@ -138,3 +138,22 @@ pub async fn postgres_test_database_named(tag: &str) -> Option<String> {
     let base = base.rsplit_once('/').map_or(base, |(b, _)| b);
     Some(format!("{base}/{name}"))
 }
+
+/// Drops a database made by [`postgres_test_database_named`] (open connections are ended).
+pub async fn drop_postgres_test_database(url: &str) {
+    use sea_orm::ConnectionTrait;
+    let (Some(admin_url), Some((_, name))) = (
+        std::env::var("TEST_DATABASE_URL").ok(),
+        url.rsplit_once('/'),
+    ) else {
+        return;
+    };
+    let admin = app::server::database::connect(&admin_url)
+        .await
+        .expect("pg");
+    admin
+        .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+        .await
+        .expect("drop");
+    let _ = admin.close().await;
+}
