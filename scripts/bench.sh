@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks of issue 4 against the release build: 5,000 generated public officers in 2,000
 # municipalities; the GeoJSON endpoint and the map page under 50 concurrent connections (wrk),
-# then the map in headless Chromium (time from data to drawn clusters, long tasks).
+# anonymous (page cache) and with a session cookie (rendered every time), then the map in headless
+# Chromium (time from data to drawn clusters, long tasks).
 # Usage: scripts/bench.sh [seconds per wrk run, default 20]. Results go to stdout; BENCHMARKS.md
 # records them.
 source "$(dirname "$0")/lib/common.sh"
@@ -50,8 +51,11 @@ for path in /api/beauftragte.geojson /karte "/karte?thema=energie&land=NW"; do
   wrk -t2 -c50 -d"${DURATION}s" -s scripts/bench/latency.lua "$PUBLIC_URL$path" | sed -n '/^requests/,$p'
 done
 
-step "wrk: /karte, 1 connection, ${DURATION}s (render time without queueing)"
-wrk -t1 -c1 -d"${DURATION}s" -s scripts/bench/latency.lua "$PUBLIC_URL/karte" | sed -n '/^requests/,$p'
+step "wrk: /karte with a session cookie (never from the page cache: every request rendered), 50 connections, ${DURATION}s"
+wrk -t2 -c50 -d"${DURATION}s" -H "Cookie: bn_session=bench" -s scripts/bench/latency.lua "$PUBLIC_URL/karte" | sed -n '/^requests/,$p'
+
+step "wrk: /karte rendered, 1 connection, ${DURATION}s (render time without queueing)"
+wrk -t1 -c1 -d"${DURATION}s" -H "Cookie: bn_session=bench" -s scripts/bench/latency.lua "$PUBLIC_URL/karte" | sed -n '/^requests/,$p'
 
 step "Chromium: /karte with 5,000 officers"
 BASE_URL="$PUBLIC_URL" node scripts/bench/map-render.mjs

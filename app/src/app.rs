@@ -35,11 +35,6 @@ pub const MARKERCLUSTER_CSS: &[&str] = &[
 
 /// The complete HTML document rendered on the server around [`App`].
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    let nonce = leptos::nonce::use_nonce();
-    #[cfg(feature = "ssr")]
-    if nonce.is_none() {
-        tracing::error!("page rendered without a CSP nonce");
-    }
     let map_tiles = map_tiles_meta();
     view! {
         <!DOCTYPE html>
@@ -57,8 +52,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 {map_tiles.map(|(url, attribution)| view! {
                     <meta name="bn-map-tiles" content=url data-attribution=attribution />
                 })}
-                <script defer src=LEAFLET_JS nonce=nonce.clone()></script>
-                <script defer src=MARKERCLUSTER_JS nonce=nonce></script>
+                <script defer src=LEAFLET_JS></script>
+                <script defer src=MARKERCLUSTER_JS></script>
                 <HydrationScripts options />
                 <MetaTags />
             </head>

@@ -73,19 +73,29 @@ impl AppError {
 /// Sets the response status of the current server-function call from its result, so errors
 /// are not all answered with 500 (a page whose data is refused is answered 401/403 too). A plain
 /// form post (no JavaScript) is left alone: it is answered with a redirect back to the form,
-/// carrying the error in the URL.
+/// carrying the error in the URL. A page rendered on the server takes the status of errors
+/// that refuse or fail it (401, 403, 404, 429, 500 – which also keeps it out of the page cache),
+/// but not of those it shows as a message at the field (a filter must not make it a 422).
 #[cfg(feature = "ssr")]
 pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
-    let plain_form_post =
-        leptos::prelude::use_context::<http::request::Parts>().is_some_and(|parts| {
-            parts
+    let Err(error) = &result else {
+        return result;
+    };
+    // Server functions answer under `/api/`; everything else is a page being rendered.
+    let (page_render, plain_form_post) = leptos::prelude::use_context::<http::request::Parts>()
+        .map(|parts| {
+            let server_function = parts.uri.path().starts_with("/api/");
+            let html = parts
                 .headers
                 .get(http::header::ACCEPT)
                 .and_then(|v| v.to_str().ok())
-                .is_some_and(|v| v.contains("text/html"))
-        });
-    if let Err(error) = &result
-        && !plain_form_post
+                .is_some_and(|v| v.contains("text/html"));
+            (!server_function, server_function && html)
+        })
+        .unwrap_or_default();
+    let shown_at_field = matches!(error, AppError::Validation(_) | AppError::Conflict(_));
+    let keep_status = plain_form_post || (page_render && shown_at_field);
+    if !keep_status
         && let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
         && let Ok(status) = http::StatusCode::from_u16(error.status_code())
     {

@@ -29,7 +29,8 @@ export const test = base.extend<{ observed: Observed }>({
         const expectedDocumentError =
           message.text().startsWith("Failed to load resource") &&
           documentsWithErrorStatus.has(message.location().url);
-        if (!expectedDocumentError) observed.consoleErrors.push(message.text());
+        const where = message.location().url;
+        if (!expectedDocumentError) observed.consoleErrors.push(where ? `${message.text()} (${where})` : message.text());
       });
       page.on("pageerror", (error) => observed.consoleErrors.push(String(error)));
       page.on("request", (request) => {

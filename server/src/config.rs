@@ -47,6 +47,9 @@ pub struct ServerConfig {
     /// `MAP_TILE_URL` (e.g. `https://tiles.stadt.example/{z}/{x}/{y}.png`) and
     /// `MAP_TILE_ATTRIBUTION`: an optional raster layer from a self-hosted tile server.
     pub map_tiles: Option<(String, String)>,
+    /// `PAGE_CACHE_MB`, default 32: memory for public pages rendered for anonymous visitors,
+    /// kept per version of the data (`0` turns the page cache off).
+    pub page_cache_bytes: usize,
 }
 
 /// A configuration value that cannot be used.
@@ -104,6 +107,12 @@ impl ServerConfig {
                 "REQUEST_TIMEOUT_SECS",
                 get("REQUEST_TIMEOUT_SECS").unwrap_or_else(|| "30".into()),
             )?),
+            page_cache_bytes: 1024
+                * 1024
+                * parse::<usize>(
+                    "PAGE_CACHE_MB",
+                    get("PAGE_CACHE_MB").unwrap_or_else(|| "32".into()),
+                )?,
             body_limit_bytes: parse(
                 "BODY_LIMIT_BYTES",
                 get("BODY_LIMIT_BYTES").unwrap_or_else(|| (2 * 1024 * 1024).to_string()),

@@ -4,11 +4,13 @@
 
 pub mod cli;
 pub mod config;
+pub mod encoding;
 pub mod export;
 pub mod health;
 pub mod member_files;
 pub mod middleware;
 pub mod open_data;
+pub mod page_cache;
 pub mod request_session;
 pub mod router;
 pub mod startup;

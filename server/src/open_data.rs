@@ -8,6 +8,8 @@ use axum::response::{IntoResponse, Response};
 use http::{HeaderMap, HeaderValue, StatusCode, header};
 use serde::Deserialize;
 
+use crate::encoding::Coding;
+
 /// RFC 7946 FeatureCollection of public profiles, with `ETag` and `Cache-Control`; answers
 /// `304 Not Modified` when the client's copy is current. The body is built and compressed once
 /// per version of the directory and served pre-compressed (Brotli or gzip) when accepted.
@@ -25,12 +27,8 @@ pub async fn officers_geojson(State(state): State<AppState>, headers: HeaderMap)
     let cache = HeaderValue::from_static("public, max-age=60, must-revalidate");
     let etag =
         HeaderValue::from_str(&body.etag).unwrap_or_else(|_| HeaderValue::from_static("\"0\""));
-    let matches = headers
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|tag| tag.trim() == body.etag));
     let vary = HeaderValue::from_static("accept-encoding");
-    if matches {
+    if crate::encoding::etag_matches(&headers, &body.etag) {
         return (
             StatusCode::NOT_MODIFIED,
             [
@@ -41,29 +39,11 @@ pub async fn officers_geojson(State(state): State<AppState>, headers: HeaderMap)
         )
             .into_response();
     }
-    let accepted = headers
-        .get(header::ACCEPT_ENCODING)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    let accepts = |coding: &str| {
-        accepted.split(',').any(|part| {
-            let mut pieces = part.split(';');
-            let name = pieces.next().unwrap_or_default().trim();
-            let refused = pieces.any(|p| {
-                p.trim()
-                    .strip_prefix("q=")
-                    .and_then(|q| q.trim().parse::<f32>().ok())
-                    .is_some_and(|q| q == 0.0)
-            });
-            name.eq_ignore_ascii_case(coding) && !refused
-        })
-    };
-    let (encoding, bytes) = if accepts("br") && !body.brotli.is_empty() {
-        (Some("br"), body.brotli.clone())
-    } else if accepts("gzip") && !body.gzip.is_empty() {
-        (Some("gzip"), body.gzip.clone())
-    } else {
-        (None, body.identity.clone())
+    let coding = crate::encoding::preferred_coding(&headers);
+    let (encoding, bytes) = match coding {
+        Coding::Brotli if !body.brotli.is_empty() => (coding.header_value(), body.brotli.clone()),
+        Coding::Gzip if !body.gzip.is_empty() => (coding.header_value(), body.gzip.clone()),
+        _ => (None, body.identity.clone()),
     };
     let mut response = (
         [

@@ -13,14 +13,15 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use app::server::AppState;
-use app::server::security::provide_request_nonce;
 use app::{App, shell};
 
 use crate::config::ServerConfig;
 use crate::health::healthz;
 use crate::middleware::{
-    SameOriginPolicy, cache_control, page_nonce, same_origin, security_headers,
+    SameOriginPolicy, cache_control, hash_inline_scripts, run_to_completion, same_origin,
+    security_headers,
 };
+use crate::page_cache::{PageCache, page_cache};
 
 /// The route list of the app, generated once per process: generating it renders the app in a
 /// special mode, which must not overlap with serving requests (several routers in one process,
@@ -34,6 +35,8 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
 pub fn build_router(state: AppState, config: &ServerConfig) -> Router {
     let routes = route_list();
     let leptos_options = state.leptos_options.clone();
+    let pages = PageCache::new(state.clone(), config.page_cache_bytes);
+    let timeout = config.request_timeout;
     let same_origin_policy = SameOriginPolicy::new(&config.public_url);
     let hsts = config.is_https();
     let tile_origin: Option<String> = config
@@ -58,16 +61,16 @@ pub fn build_router(state: AppState, config: &ServerConfig) -> Router {
             get(crate::open_data::officers_geojson),
         )
         .route("/api/kommunen", get(crate::open_data::kommunen))
-        .leptos_routes_with_context(&state, routes, provide_request_nonce, move || {
-            shell(leptos_options.clone())
-        })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<
-            AppState,
-            _,
-        >(provide_request_nonce, shell))
+        .leptos_routes(&state, routes, move || shell(leptos_options.clone()))
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .with_state(state)
-        // Innermost: sees the page before compression (see `page_nonce`).
-        .layer(axum::middleware::from_fn(page_nonce))
+        // Innermost: handlers run to the end even if the client leaves.
+        .layer(axum::middleware::from_fn(move |request, next| {
+            run_to_completion(timeout, request, next)
+        }))
+        // Inside compression: they see (and the cache sends) pages before on-the-fly encoding.
+        .layer(axum::middleware::from_fn(hash_inline_scripts))
+        .layer(axum::middleware::from_fn_with_state(pages, page_cache))
         .layer(
             // Outermost first: every response, also a 408 from the timeout or a 403 from the
             // same-origin check, carries the security headers.

@@ -300,34 +300,12 @@ async fn tiles_are_off_by_default_and_allowed_only_from_the_configured_server() 
 /// Compressed GeoJSON decodes to the same document (served pre-compressed, not twice).
 #[tokio::test]
 async fn geojson_is_served_precompressed_when_accepted() {
-    use std::io::Read;
     let (app, _) = test_app().await;
     let plain = send(&app, get("/api/beauftragte.geojson", None)).await;
     for coding in ["br", "gzip"] {
-        let mut request = get("/api/beauftragte.geojson", None);
-        request.headers_mut().insert(
-            http::header::ACCEPT_ENCODING,
-            coding.parse().expect("header"),
-        );
-        let response = tower::ServiceExt::oneshot(app.clone(), request)
-            .await
-            .expect("response");
-        assert_eq!(response.headers()[http::header::CONTENT_ENCODING], coding);
-        assert_eq!(response.headers()[http::header::VARY], "accept-encoding");
-        let bytes = http_body_util::BodyExt::collect(response.into_body())
-            .await
-            .expect("body")
-            .to_bytes();
-        let mut decoded = String::new();
-        if coding == "br" {
-            brotli::Decompressor::new(&bytes[..], 4096)
-                .read_to_string(&mut decoded)
-                .expect("brotli");
-        } else {
-            flate2::read::GzDecoder::new(&bytes[..])
-                .read_to_string(&mut decoded)
-                .expect("gzip");
-        }
+        let (headers, decoded) =
+            send_encoded(&app, get("/api/beauftragte.geojson", None), coding).await;
+        assert_eq!(headers[http::header::VARY], "accept-encoding");
         assert_eq!(decoded, plain.body, "{coding}");
     }
 }

@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod audit;
 pub mod auth;
 pub mod bench_seed;
+pub mod compression;
 pub mod database;
 pub mod demo_seed;
 pub mod display;
@@ -14,7 +15,6 @@ pub mod maintenance;
 pub mod member_import;
 pub mod migrations;
 pub mod officers;
-pub mod security;
 pub mod settings;
 pub mod state;
 

@@ -1,11 +1,13 @@
 //! HTTP middleware: security headers, caching, same-origin protection.
 
 mod cache_control;
-mod page_nonce;
+mod csp;
+mod run_to_completion;
 mod same_origin;
 mod security_headers;
 
 pub use cache_control::cache_control;
-pub use page_nonce::page_nonce;
+pub use csp::{ScriptHashes, content_security_policy, hash_inline_scripts, is_html};
+pub use run_to_completion::run_to_completion;
 pub use same_origin::{SameOriginPolicy, same_origin};
 pub use security_headers::security_headers;

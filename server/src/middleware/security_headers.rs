@@ -4,23 +4,22 @@ use axum::response::Response;
 use http::HeaderValue;
 use http::header;
 
-use app::server::security::{NonceSlot, content_security_policy_with_tiles};
+use crate::middleware::csp::{ScriptHashes, content_security_policy};
 
-/// Adds the security headers to every response. The CSP carries the nonce the page was
-/// rendered with (left in the request's [`NonceSlot`] by the renderer); responses that are not
-/// rendered pages get the same policy without a nonce.
+/// Adds the security headers to every response. The CSP lists the hashes of the page's inline
+/// scripts (left in the request's [`ScriptHashes`] by `hash_inline_scripts` or the page cache);
+/// responses that are not pages get the same policy without inline scripts.
 pub async fn security_headers(
     hsts: bool,
     tile_origin: Option<String>,
     mut request: Request,
     next: Next,
 ) -> Response {
-    let slot = NonceSlot::default();
+    let slot = ScriptHashes::default();
     request.extensions_mut().insert(slot.clone());
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    let nonce = slot.get();
-    let policy = content_security_policy_with_tiles(nonce.as_deref(), tile_origin.as_deref());
+    let policy = content_security_policy(&slot.get(), tile_origin.as_deref());
     if let Ok(policy) = HeaderValue::from_str(&policy) {
         headers.insert(header::CONTENT_SECURITY_POLICY, policy);
     }

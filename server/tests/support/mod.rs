@@ -157,3 +157,36 @@ pub async fn drop_postgres_test_database(url: &str) {
         .expect("drop");
     let _ = admin.close().await;
 }
+
+/// `request` sent with `Accept-Encoding: coding`; the answer's headers and its body decoded
+/// from that coding (`br` or `gzip`; panics if the answer is not encoded so).
+pub async fn send_encoded(
+    app: &Router,
+    mut request: Request<Body>,
+    coding: &str,
+) -> (http::HeaderMap, String) {
+    use std::io::Read;
+    request
+        .headers_mut()
+        .insert(header::ACCEPT_ENCODING, coding.parse().expect("header"));
+    let response = app.clone().oneshot(request).await.expect("response");
+    let headers = response.headers().clone();
+    assert_eq!(headers[header::CONTENT_ENCODING], coding);
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    let mut decoded = String::new();
+    if coding == "br" {
+        brotli::Decompressor::new(&bytes[..], 4096)
+            .read_to_string(&mut decoded)
+            .expect("brotli");
+    } else {
+        flate2::read::GzDecoder::new(&bytes[..])
+            .read_to_string(&mut decoded)
+            .expect("gzip");
+    }
+    (headers, decoded)
+}

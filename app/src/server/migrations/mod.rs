@@ -7,6 +7,7 @@ mod m20261121_000002_create_app_setting;
 mod m20261121_000003_create_accounts;
 mod m20261121_000004_create_member_import;
 mod m20261121_000005_create_data_version;
+mod m20261121_000006_version_site_settings;
 
 /// All migrations in order.
 pub struct Migrator;
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000003_create_accounts::Migration),
             Box::new(m20261121_000004_create_member_import::Migration),
             Box::new(m20261121_000005_create_data_version::Migration),
+            Box::new(m20261121_000006_version_site_settings::Migration),
         ]
     }
 }

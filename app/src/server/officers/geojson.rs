@@ -1,7 +1,5 @@
 //! The public officers as an RFC 7946 GeoJSON FeatureCollection.
 
-use std::io::Write;
-
 use serde_json::{Value, json};
 use shared::officers::OfficerSummary;
 
@@ -47,21 +45,11 @@ pub fn encode_public(snapshot: &Snapshot, public_url: &str) -> EncodedBody {
         "\"{}\"",
         &crate::server::auth::tokens::hash_secret(&String::from_utf8_lossy(&identity))[..32]
     );
-    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
-    let gzip = gzip
-        .write_all(&identity)
-        .and_then(|()| gzip.finish())
-        .unwrap_or_default();
-    let brotli = {
-        let mut writer = brotli::CompressorWriter::new(Vec::new(), 4096, 9, 22);
-        match writer.write_all(&identity) {
-            Ok(()) => writer.into_inner(),
-            Err(_) => Vec::new(),
-        }
-    };
+    let gzip = crate::server::compression::gzip(&identity, 6).into();
+    let brotli = crate::server::compression::brotli(&identity, 9).into();
     EncodedBody {
         etag,
-        identity,
+        identity: identity.into(),
         gzip,
         brotli,
     }

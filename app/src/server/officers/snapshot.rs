@@ -39,9 +39,9 @@ pub struct CachedOfficer {
 #[derive(Debug)]
 pub struct EncodedBody {
     pub etag: String,
-    pub identity: Vec<u8>,
-    pub gzip: Vec<u8>,
-    pub brotli: Vec<u8>,
+    pub identity: bytes::Bytes,
+    pub gzip: bytes::Bytes,
+    pub brotli: bytes::Bytes,
 }
 
 /// The directory as of `version`, sorted by municipality and name.
@@ -70,25 +70,40 @@ impl Snapshot {
 
 /// The cache of the latest snapshot, shared by the requests of one server instance.
 #[derive(Debug, Clone, Default)]
-pub struct DirectoryCache(Arc<RwLock<Option<Arc<Snapshot>>>>);
+pub struct DirectoryCache {
+    latest: Arc<RwLock<Option<Arc<Snapshot>>>>,
+    /// Held while a snapshot is loaded, so concurrent requests after a change wait for one load
+    /// instead of each reading the whole directory.
+    loading: Arc<tokio::sync::Mutex<()>>,
+}
 
 impl DirectoryCache {
     /// The snapshot of the current version, loading it when the data has changed.
     pub async fn current(&self, db: &impl ConnectionTrait) -> Result<Arc<Snapshot>, DbErr> {
         let version = current_version(db).await?;
-        let cached = self.0.read().ok().and_then(|guard| guard.clone());
-        if let Some(snapshot) = cached
-            && snapshot.version == version
-        {
+        if let Some(snapshot) = self.of_version(version) {
+            return Ok(snapshot);
+        }
+        let _loading = self.loading.lock().await;
+        // Loaded by another request meanwhile?
+        let version = current_version(db).await?;
+        if let Some(snapshot) = self.of_version(version) {
             return Ok(snapshot);
         }
         let snapshot = Arc::new(load(db, version).await?);
-        if let Ok(mut guard) = self.0.write()
-            && guard.as_ref().is_none_or(|c| c.version <= version)
-        {
+        if let Ok(mut guard) = self.latest.write() {
             *guard = Some(snapshot.clone());
         }
         Ok(snapshot)
+    }
+
+    /// The cached snapshot if it is of `version`.
+    fn of_version(&self, version: i64) -> Option<Arc<Snapshot>> {
+        self.latest
+            .read()
+            .ok()
+            .and_then(|guard| guard.clone())
+            .filter(|snapshot| snapshot.version == version)
     }
 }
 
@@ -97,7 +112,8 @@ struct VersionRow {
     version: i64,
 }
 
-async fn current_version(db: &impl ConnectionTrait) -> Result<i64, DbErr> {
+/// The current version of the public data (the directory, the gazetteer and the site settings).
+pub async fn current_version(db: &impl ConnectionTrait) -> Result<i64, DbErr> {
     let row = VersionRow::find_by_statement(Statement::from_string(
         db.get_database_backend(),
         "SELECT version FROM data_version WHERE name = 'directory'",

@@ -1,0 +1,184 @@
+//! The page cache through the real router: anonymous visitors get stored pages while the data
+//! is unchanged; signed-in members never get, nor leave, a stored page.
+
+mod support;
+
+use http::{StatusCode, header};
+use sea_orm::ConnectionTrait;
+use server::page_cache::CACHE_STATUS_HEADER;
+use support::*;
+
+fn cache_status(answer: &Answer) -> Option<&str> {
+    answer
+        .headers
+        .get(CACHE_STATUS_HEADER)
+        .and_then(|v| v.to_str().ok())
+}
+
+#[tokio::test]
+async fn anonymous_pages_are_stored_and_members_pages_never() {
+    let (app, _) = test_app().await;
+    let first = send(&app, get("/karte", None)).await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert_eq!(cache_status(&first), Some("miss"));
+    let second = send(&app, get("/karte", None)).await;
+    assert_eq!(cache_status(&second), Some("hit"));
+    assert_eq!(
+        second.body, first.body,
+        "the stored page is the rendered one"
+    );
+    assert_eq!(
+        second.headers[header::CONTENT_SECURITY_POLICY],
+        first.headers[header::CONTENT_SECURITY_POLICY],
+        "with the hashes of its scripts"
+    );
+    assert_eq!(second.headers[header::CACHE_CONTROL], "no-cache, private");
+    assert!(!second.body.contains("Kim Koordination"), "members-only");
+
+    // A member's page is rendered for the member and not stored …
+    let member = sign_in(&app, MEMBER).await;
+    let seen_by_member = send(&app, get("/karte?q=Koordination", Some(&member))).await;
+    assert_eq!(cache_status(&seen_by_member), None);
+    assert!(seen_by_member.body.contains("Kim Koordination"));
+    assert!(seen_by_member.body.contains("Abmelden"));
+    // … so a visitor asking for the same address gets their own render.
+    let seen_by_visitor = send(&app, get("/karte?q=Koordination", None)).await;
+    assert_eq!(cache_status(&seen_by_visitor), Some("miss"));
+    assert!(!seen_by_visitor.body.contains("Kim Koordination"));
+    assert!(!seen_by_visitor.body.contains("Abmelden"));
+    // And a stored page is not served to a member either.
+    let again = send(&app, get("/karte?q=Koordination", Some(&member))).await;
+    assert_eq!(cache_status(&again), None);
+    assert!(again.body.contains("Kim Koordination"));
+    // An expired or forged session cookie is rendered, not served from the cache.
+    let forged = send(&app, get("/karte", Some("abgelaufen"))).await;
+    assert_eq!(cache_status(&forged), None);
+
+    // Pages that are not public are never stored.
+    for path in [
+        "/konto",
+        "/anmelden",
+        "/mitglied-werden",
+        "/koordination/mitglieder",
+    ] {
+        let answer = send(&app, get(path, None)).await;
+        assert_eq!(cache_status(&answer), None, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn stored_pages_answer_conditional_and_compressed_requests() {
+    let (app, db) = test_app().await;
+    let plain = send(&app, get("/karte?land=SN", None)).await;
+    let etag = plain.headers[header::ETAG]
+        .to_str()
+        .expect("etag")
+        .to_owned();
+    for coding in ["br", "gzip"] {
+        let (headers, decoded) = send_encoded(&app, get("/karte?land=SN", None), coding).await;
+        assert_eq!(decoded, plain.body, "{coding}");
+        assert_eq!(headers[header::VARY], "accept-encoding");
+        assert_eq!(headers[header::ETAG], etag.as_str());
+        assert!(headers.contains_key(header::CONTENT_SECURITY_POLICY));
+    }
+    let mut conditional = get("/karte?land=SN", None);
+    conditional
+        .headers_mut()
+        .insert(header::IF_NONE_MATCH, etag.parse().expect("header"));
+    let not_modified = send(&app, conditional).await;
+    assert_eq!(not_modified.status, StatusCode::NOT_MODIFIED);
+    assert!(not_modified.body.is_empty());
+
+    // After a change the stored copy is no longer current: rendered afresh, with a new tag.
+    db.execute_unprepared(
+        "UPDATE profile SET bio = 'Wir beteiligen Jugendliche.' WHERE account_id = \
+         (SELECT id FROM account WHERE email = 'leipzig@demo.beteiligungsnetz.de')",
+    )
+    .await
+    .expect("update");
+    let mut conditional = get("/karte?land=SN", None);
+    conditional
+        .headers_mut()
+        .insert(header::IF_NONE_MATCH, etag.parse().expect("header"));
+    let changed = send(&app, conditional).await;
+    assert_eq!(changed.status, StatusCode::OK);
+    assert_eq!(cache_status(&changed), Some("miss"));
+}
+
+/// Changes to the site settings and to the directory, written by any instance (here: straight
+/// into the database), are seen at once on stored pages; on SQLite and PostgreSQL.
+#[tokio::test]
+async fn stored_pages_follow_every_change_of_what_they_show() {
+    let mut backends = vec![test_app().await];
+    let postgres = postgres_test_database_named("pages").await;
+    if let Some(url) = &postgres {
+        backends.push(test_app_on(url).await);
+    }
+    for (app, db) in backends {
+        changes_are_seen(&app, &db).await;
+    }
+    if let Some(url) = postgres {
+        drop_postgres_test_database(&url).await;
+    }
+}
+
+#[allow(clippy::expect_used)]
+async fn changes_are_seen(app: &axum::Router, db: &sea_orm::DatabaseConnection) {
+    let notice = "Demo-Installation";
+    assert!(send(app, get("/", None)).await.body.contains(notice));
+    assert_eq!(cache_status(&send(app, get("/", None)).await), Some("hit"));
+    db.execute_unprepared("DELETE FROM app_setting WHERE key = 'demo_data'")
+        .await
+        .expect("settings");
+    let home = send(app, get("/", None)).await;
+    assert_eq!(cache_status(&home), Some("miss"));
+    assert!(!home.body.contains(notice), "the demo notice is gone");
+
+    let lea: i64 = {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        app::server::entities::account::Entity::find()
+            .filter(app::server::entities::account::Column::Email.eq(MEMBER))
+            .one(db)
+            .await
+            .expect("query")
+            .expect("account")
+            .id
+    };
+    let profile = format!("/beauftragte/{lea}");
+    assert!(
+        send(app, get(&profile, None))
+            .await
+            .body
+            .contains("Lea Leipzig")
+    );
+    assert_eq!(
+        cache_status(&send(app, get(&profile, None)).await),
+        Some("hit")
+    );
+    db.execute_unprepared(&format!(
+        "UPDATE profile SET visibility = 'members' WHERE account_id = {lea}"
+    ))
+    .await
+    .expect("hide");
+    let hidden = send(app, get(&profile, None)).await;
+    assert_eq!(hidden.status, StatusCode::NOT_FOUND, "members-only now");
+    assert!(!hidden.body.contains("Lea Leipzig"));
+    let again = send(app, get(&profile, None)).await;
+    assert_eq!(cache_status(&again), Some("hit"), "the 404 is stored too");
+    assert_eq!(again.status, StatusCode::NOT_FOUND);
+}
+
+/// A page whose data could not be loaded is answered 500 and not stored.
+#[tokio::test]
+async fn failed_pages_are_not_stored() {
+    let (app, db) = test_app().await;
+    // Before the first request, so the directory is not cached yet.
+    db.execute_unprepared("DROP TABLE profile_topic")
+        .await
+        .expect("drop");
+    for _ in 0..2 {
+        let answer = send(&app, get("/karte", None)).await;
+        assert_eq!(answer.status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(cache_status(&answer), None);
+    }
+}
