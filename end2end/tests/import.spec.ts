@@ -71,6 +71,17 @@ test("a good member list is checked, then applied; the member appears in list an
   expect(text).toContain(`${email};Nora Import ${suffix};14713000;Leipzig;Sachsen;Beauftragte;;Energie und Klima, Wohnen;Mitglieder`);
 });
 
+test("a file over the size limit is sent back to the form with a message", async ({ page }) => {
+  await signInAsCoordinator(page);
+  await page.goto("/koordination/import");
+  const file = Buffer.alloc(3 * 1024 * 1024, "x");
+  await page.getByLabel("Mitgliederliste (CSV)").setInputFiles({ name: "gross.csv", mimeType: "text/csv", buffer: file });
+  await page.getByRole("button", { name: "Datei prüfen" }).click();
+  await expect(page).toHaveURL(/\/koordination\/import\?fehler=zu-gross$/);
+  await expect(page.getByText("Die Datei ist größer als 2 MB. Bitte teilen Sie sie auf.")).toBeVisible();
+  await expectAccessible(page);
+});
+
 test("visitors and members cannot reach the import or the export", async ({ page }) => {
   const csv = await page.request.get("/koordination/mitglieder.csv");
   expect(csv.status()).toBe(401);

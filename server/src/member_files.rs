@@ -3,13 +3,47 @@
 //! /koordination/mitglieder.csv` (the member list as CSV).
 
 use app::server::AppState;
-use axum::extract::{Multipart, State};
+use axum::extract::{Multipart, Request, State};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
-use http::{HeaderMap, HeaderValue, StatusCode, header};
+use http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use http_body_util::BodyExt;
 use shared::member_import::{MAX_UPLOAD_BYTES, UploadProblem};
 
 fn back_with(problem: UploadProblem) -> Response {
     Redirect::to(&format!("/koordination/import?fehler={}", problem.code())).into_response()
+}
+
+/// Where the upload form posts to.
+pub const UPLOAD_PATH: &str = "/koordination/import/hochladen";
+
+/// Largest announced upload that is still received (and discarded) to send the browser back to
+/// the form; larger ones get the bare 413 of the body limit.
+const DRAINED_UPLOAD_BYTES: usize = 32 * 1024 * 1024;
+
+/// Middleware before the request-body limit: browsers announce an upload's size, and one larger
+/// than the limit would get the limit layer's bare 413. It is sent back to the form instead,
+/// where the German message says how large a file may be. The body is received first and
+/// thrown away: a browser whose upload is cut off shows a connection error, not the answer.
+pub async fn refuse_oversized_upload(limit: usize, request: Request, next: Next) -> Response {
+    let announced = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if request.method() == Method::POST
+        && request.uri().path() == UPLOAD_PATH
+        && announced.is_some_and(|length| length > limit && length <= DRAINED_UPLOAD_BYTES)
+    {
+        let mut body = request.into_body();
+        while let Some(frame) = body.frame().await {
+            if frame.is_err() {
+                break;
+            }
+        }
+        return back_with(UploadProblem::TooLarge);
+    }
+    next.run(request).await
 }
 
 /// The uploaded file and the invitation choice from the form.

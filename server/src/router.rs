@@ -37,6 +37,7 @@ pub fn build_router(state: AppState, config: &ServerConfig) -> Router {
     let leptos_options = state.leptos_options.clone();
     let pages = PageCache::new(state.clone(), config.page_cache_bytes);
     let timeout = config.request_timeout;
+    let body_limit = config.body_limit_bytes;
     let same_origin_policy = SameOriginPolicy::new(&config.public_url);
     let hsts = config.is_https();
     let tile_origin: Option<String> = config
@@ -49,7 +50,7 @@ pub fn build_router(state: AppState, config: &ServerConfig) -> Router {
         .route("/healthz", get(healthz))
         .route("/konto/export.json", get(crate::export::export_my_data))
         .route(
-            "/koordination/import/hochladen",
+            crate::member_files::UPLOAD_PATH,
             post(crate::member_files::upload),
         )
         .route(
@@ -88,7 +89,10 @@ pub fn build_router(state: AppState, config: &ServerConfig) -> Router {
                     same_origin_policy,
                     same_origin,
                 ))
-                .layer(RequestBodyLimitLayer::new(config.body_limit_bytes))
+                .layer(axum::middleware::from_fn(move |request, next| {
+                    crate::member_files::refuse_oversized_upload(body_limit, request, next)
+                }))
+                .layer(RequestBodyLimitLayer::new(body_limit))
                 // Fastest levels: on-the-fly compression of rendered pages cost ~10 % of a map-page
                 // render at the default level; static files and the GeoJSON are pre-compressed.
                 .layer(

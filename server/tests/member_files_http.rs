@@ -4,6 +4,7 @@
 mod support;
 
 use axum::body::Body;
+use axum::body::HttpBody as _;
 use http::{Request, StatusCode, header};
 use support::{COORDINATOR, HOST, MEMBER, get, send, sign_in, test_app};
 
@@ -85,6 +86,33 @@ async fn only_coordinators_upload_and_the_upload_redirects_to_its_report() {
     .await;
     assert!(
         page.body.contains("Die Datei ist leer."),
+        "message at the field"
+    );
+
+    // A file over the limit, announced by its size as browsers do, goes back to the form with
+    // the message at the field (not a bare 413 from the body limit).
+    let mut too_large = upload(
+        &vec![b'x'; 3 * 1024 * 1024],
+        Some(&coordinator),
+        &same_origin,
+    );
+    let length = too_large.body().size_hint().exact().expect("known size");
+    too_large
+        .headers_mut()
+        .insert(header::CONTENT_LENGTH, length.into());
+    let answer = send(&app, too_large).await;
+    assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.body);
+    assert_eq!(
+        answer.headers[header::LOCATION],
+        "/koordination/import?fehler=zu-gross"
+    );
+    let page = send(
+        &app,
+        get("/koordination/import?fehler=zu-gross", Some(&coordinator)),
+    )
+    .await;
+    assert!(
+        page.body.contains("Die Datei ist größer als 2 MB."),
         "message at the field"
     );
 }
