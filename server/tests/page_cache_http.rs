@@ -66,6 +66,16 @@ async fn anonymous_pages_are_stored_and_members_pages_never() {
     }
 }
 
+/// An anonymous GET of `uri` for a client holding the copy tagged `etag`.
+#[allow(clippy::expect_used)]
+fn if_none_match(uri: &str, etag: &str) -> http::Request<axum::body::Body> {
+    let mut request = get(uri, None);
+    request
+        .headers_mut()
+        .insert(header::IF_NONE_MATCH, etag.parse().expect("header"));
+    request
+}
+
 #[tokio::test]
 async fn stored_pages_answer_conditional_and_compressed_requests() {
     let (app, db) = test_app().await;
@@ -81,11 +91,7 @@ async fn stored_pages_answer_conditional_and_compressed_requests() {
         assert_eq!(headers[header::ETAG], etag.as_str());
         assert!(headers.contains_key(header::CONTENT_SECURITY_POLICY));
     }
-    let mut conditional = get("/karte?land=SN", None);
-    conditional
-        .headers_mut()
-        .insert(header::IF_NONE_MATCH, etag.parse().expect("header"));
-    let not_modified = send(&app, conditional).await;
+    let not_modified = send(&app, if_none_match("/karte?land=SN", &etag)).await;
     assert_eq!(not_modified.status, StatusCode::NOT_MODIFIED);
     assert!(not_modified.body.is_empty());
 
@@ -96,11 +102,7 @@ async fn stored_pages_answer_conditional_and_compressed_requests() {
     )
     .await
     .expect("update");
-    let mut conditional = get("/karte?land=SN", None);
-    conditional
-        .headers_mut()
-        .insert(header::IF_NONE_MATCH, etag.parse().expect("header"));
-    let changed = send(&app, conditional).await;
+    let changed = send(&app, if_none_match("/karte?land=SN", &etag)).await;
     assert_eq!(changed.status, StatusCode::OK);
     assert_eq!(cache_status(&changed), Some("miss"));
 }

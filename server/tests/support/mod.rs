@@ -115,23 +115,18 @@ pub async fn sign_in(app: &Router, email: &str) -> String {
 /// A fresh, empty PostgreSQL database when `TEST_DATABASE_URL` is set; returns its URL. The
 /// database is named after the process and `tag`, and dropped first if a previous run left it.
 pub async fn postgres_test_database_named(tag: &str) -> Option<String> {
-    use sea_orm::ConnectionTrait;
     let admin_url = std::env::var("TEST_DATABASE_URL")
         .ok()
         .filter(|u| !u.is_empty())?;
     let name = format!("bn_{tag}_{}", std::process::id());
-    let admin = app::server::database::connect(&admin_url)
-        .await
-        .expect("pg");
-    admin
-        .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
-        .await
-        .expect("drop");
-    admin
-        .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
-        .await
-        .expect("create");
-    let _ = admin.close().await;
+    on_postgres_server(
+        &admin_url,
+        &[
+            &format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"),
+            &format!("CREATE DATABASE \"{name}\""),
+        ],
+    )
+    .await;
     let base = admin_url
         .split_once('?')
         .map_or(admin_url.as_str(), |(b, _)| b);
@@ -141,20 +136,29 @@ pub async fn postgres_test_database_named(tag: &str) -> Option<String> {
 
 /// Drops a database made by [`postgres_test_database_named`] (open connections are ended).
 pub async fn drop_postgres_test_database(url: &str) {
-    use sea_orm::ConnectionTrait;
     let (Some(admin_url), Some((_, name))) = (
         std::env::var("TEST_DATABASE_URL").ok(),
         url.rsplit_once('/'),
     ) else {
         return;
     };
-    let admin = app::server::database::connect(&admin_url)
-        .await
-        .expect("pg");
-    admin
-        .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
-        .await
-        .expect("drop");
+    on_postgres_server(
+        &admin_url,
+        &[&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")],
+    )
+    .await;
+}
+
+/// Runs `statements` through the administrative connection at `admin_url`.
+async fn on_postgres_server(admin_url: &str, statements: &[&str]) {
+    use sea_orm::ConnectionTrait;
+    let admin = app::server::database::connect(admin_url).await.expect("pg");
+    for statement in statements {
+        admin
+            .execute_unprepared(statement)
+            .await
+            .unwrap_or_else(|error| panic!("{statement}: {error}"));
+    }
     let _ = admin.close().await;
 }
 

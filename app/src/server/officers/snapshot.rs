@@ -1,6 +1,7 @@
 //! The directory in memory: every active officer with their visibility, as of one version of
 //! the data. The version is a counter that database triggers raise on every change to
-//! accounts, profiles and topics (migration 5), so each request costs one tiny query, and a
+//! accounts, profiles and topics (migration 5) and to the gazetteer and site settings
+//! (migration 6; the page cache keys on it too), so each request costs one tiny query, and a
 //! change made through any server instance is seen by every instance on its next request.
 //! Visibility is still applied per request ([`Snapshot::visible`]); the cache holds no answer
 //! for a particular viewer.
