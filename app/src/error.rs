@@ -29,6 +29,11 @@ pub enum AppError {
         "Zu viele Versuche in kurzer Zeit. Aus Sicherheitsgründen ist dies vorübergehend gesperrt – bitte versuchen Sie es in einer Stunde erneut."
     )]
     RateLimited,
+    /// The server is saturated (e.g. every password-hashing slot is taken); try again shortly.
+    #[error(
+        "Der Server ist gerade stark ausgelastet. Bitte versuchen Sie es in einigen Sekunden erneut."
+    )]
+    Busy,
     /// Something failed on our side; details are only in the server log.
     #[error("Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.")]
     Internal,
@@ -64,6 +69,7 @@ impl AppError {
             Self::Forbidden => 403,
             Self::Conflict(_) => 409,
             Self::RateLimited => 429,
+            Self::Busy => 503,
             Self::Internal => 500,
             Self::Transport(_) => 400,
         }
@@ -104,12 +110,47 @@ pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     result
 }
 
+/// What a malformed server-function request is told (its details stay in the log).
+#[cfg(feature = "ssr")]
+const MALFORMED_REQUEST: &str = "Die Anfrage war unvollständig oder fehlerhaft. Bitte laden Sie die Seite neu und versuchen Sie es erneut.";
+
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         #[cfg(feature = "ssr")]
-        tracing::warn!(error = %value, "server function transport error");
+        {
+            // On the server, arguments that cannot be read mean the request itself was
+            // malformed: the client's fault, answered 400 and logged below error level.
+            if matches!(
+                value,
+                ServerFnErrorErr::Args(_)
+                    | ServerFnErrorErr::MissingArg(_)
+                    | ServerFnErrorErr::Deserialization(_)
+            ) {
+                tracing::info!(error = %value, "malformed server function request");
+                // A plain form post keeps leptos_axum's redirect back to the form.
+                let plain_form_post = leptos::prelude::use_context::<http::request::Parts>()
+                    .and_then(|parts| {
+                        parts
+                            .headers
+                            .get(http::header::ACCEPT)
+                            .and_then(|v| v.to_str().ok())
+                            .map(|v| v.contains("text/html"))
+                    })
+                    .unwrap_or(false);
+                if !plain_form_post
+                    && let Some(response) =
+                        leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
+                {
+                    response.set_status(http::StatusCode::BAD_REQUEST);
+                }
+                return Self::Transport(MALFORMED_REQUEST.to_owned());
+            }
+            tracing::error!(error = %value, "server function failed outside its body");
+            Self::Internal
+        }
+        #[cfg(not(feature = "ssr"))]
         Self::Transport(value.to_string())
     }
 }

@@ -111,3 +111,61 @@ async fn expired_sessions_and_tokens_are_deleted() {
         test_db.finish().await;
     }
 }
+
+#[tokio::test]
+async fn the_outbox_is_purged_after_its_retention_period() {
+    use app::server::entities::outbox_mail;
+    use app::server::mail::outbox::{self, Mail};
+    use app::server::maintenance::{OUTBOX_RETENTION, clean_up_with};
+    for test_db in support::all_backends().await {
+        let db = &test_db.db;
+        let settings = RuntimeSettings::default();
+        for to in ["alt@stadt.test", "neu@stadt.test"] {
+            outbox::enqueue(
+                db,
+                &settings,
+                Mail {
+                    to: to.into(),
+                    subject: "Betreff".into(),
+                    body: "Text".into(),
+                },
+            )
+            .await
+            .expect("enqueue");
+        }
+        let now = Utc::now();
+        let kept = clean_up(db, now + OUTBOX_RETENTION - Duration::hours(1))
+            .await
+            .expect("clean");
+        assert_eq!(
+            kept.outbox_mails, 0,
+            "{}: within the retention",
+            test_db.backend
+        );
+        let report = clean_up(db, now + OUTBOX_RETENTION + Duration::minutes(1))
+            .await
+            .expect("clean");
+        assert_eq!(report.outbox_mails, 2, "{}", test_db.backend);
+        assert_eq!(
+            outbox_mail::Entity::find().count(db).await.expect("count"),
+            0
+        );
+        // A configured, shorter retention.
+        outbox::enqueue(
+            db,
+            &settings,
+            Mail {
+                to: "kurz@stadt.test".into(),
+                subject: "Betreff".into(),
+                body: "Text".into(),
+            },
+        )
+        .await
+        .expect("enqueue");
+        let short = clean_up_with(db, now + Duration::days(8), Duration::days(7))
+            .await
+            .expect("clean");
+        assert_eq!(short.outbox_mails, 1, "{}", test_db.backend);
+        test_db.finish().await;
+    }
+}

@@ -178,7 +178,10 @@ async fn a_good_file_creates_every_member_once_with_profile_topics_and_invitatio
             .expect("query")
             .expect("profile");
         assert_eq!(anna_profile.kommune_ags, "14713000");
-        assert_eq!(anna_profile.visibility, "public");
+        assert_eq!(
+            anna_profile.visibility, "hidden",
+            "imported profiles stay hidden whatever the list says, until the person chooses"
+        );
         assert_eq!(anna_profile.contact_phone, "+49 341 123");
         let topics = profile_topic::Entity::find()
             .filter(profile_topic::Column::AccountId.eq(anna.id))
@@ -193,7 +196,11 @@ async fn a_good_file_creates_every_member_once_with_profile_topics_and_invitatio
             .expect("outbox");
         assert_eq!(mails.len(), 1);
         assert!(mails[0].body_text.contains("/passwort-setzen?token="));
-        assert!(mails[0].body_text.contains("für alle sichtbar"));
+        assert!(
+            mails[0]
+                .body_text
+                .contains("verborgen; nur die Koordination sieht es")
+        );
 
         let again = member_import::apply(db, &settings, &actor, id, Utc::now())
             .await
@@ -220,7 +227,7 @@ async fn the_export_reads_back_in_and_defuses_formulas() {
         assert!(csv.starts_with(&[0xEF, 0xBB, 0xBF]), "BOM for Excel");
         let text = String::from_utf8(csv.clone()).expect("utf-8");
         assert!(text.contains("E-Mail;Name;AGS;Kommune;Bundesland;Funktion"));
-        assert!(text.contains("anna@leipzig.test;'=Anna;14713000;Leipzig;Sachsen;Beauftragte;;Wohnen;Mitglieder;'+49 341 123"), "{text}");
+        assert!(text.contains("anna@leipzig.test;'=Anna;14713000;Leipzig;Sachsen;Beauftragte;;Wohnen;verborgen;'+49 341 123"), "{text}");
 
         // The export of this database imports cleanly into another one.
         let other = support::sqlite().await;

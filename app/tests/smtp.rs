@@ -55,6 +55,13 @@ async fn queued_mail_arrives_at_the_smtp_server() {
     let stored = outbox_mail::Entity::find().all(db).await.expect("q");
     assert_eq!(stored[0].status, "sent");
     assert!(stored[0].sent_at.is_some());
+    // Delivered: no live token stays at rest in the outbox.
+    assert!(
+        !stored[0].body_text.contains("abc123"),
+        "{}",
+        stored[0].body_text
+    );
+    assert!(stored[0].body_text.contains(outbox::REDACTED_LINK));
 
     let arrived: Vec<String> = std::fs::read_dir(&dir)
         .expect("sink directory")

@@ -25,8 +25,14 @@ pub enum Command {
     Serve,
     /// Apply pending database migrations and import the gazetteer, then exit.
     Migrate,
-    /// Add clearly marked demo content (idempotent), then exit.
-    Seed,
+    /// Add clearly marked demo content (idempotent), then exit. Refused when `PUBLIC_URL` is
+    /// `https://` (a production site), unless `--force-demo` is given: demo accounts have a
+    /// published password.
+    Seed {
+        /// Seed demo accounts even though the site is served over HTTPS.
+        #[arg(long)]
+        force_demo: bool,
+    },
     /// Add generated public profiles for benchmarks (idempotent), then exit.
     BenchSeed {
         /// Number of officers.
@@ -68,7 +74,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             tracing::info!("database is up to date");
             Ok(())
         }
-        Command::Seed => {
+        Command::Seed { force_demo } => {
+            check_demo_allowed(&config, force_demo)?;
             let db = startup::prepare_database(&config).await?;
             let outcome = app::server::demo_seed::seed_demo_data(&db)
                 .await
@@ -102,5 +109,35 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             );
             Ok(())
         }
+    }
+}
+
+/// Demo accounts share a published password: never on a production site by accident.
+pub fn check_demo_allowed(config: &ServerConfig, force_demo: bool) -> anyhow::Result<()> {
+    if config.is_https() && !force_demo {
+        anyhow::bail!(
+            "PUBLIC_URL is {} (https): refusing to add demo accounts with a published password \
+             to what looks like a production site. Pass --force-demo if this is really a demo.",
+            config.public_url
+        );
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(public_url: &str) -> ServerConfig {
+        let public_url = public_url.to_owned();
+        ServerConfig::from_lookup(|name| (name == "PUBLIC_URL").then(|| public_url.clone()))
+            .expect("config")
+    }
+
+    #[test]
+    fn demo_seed_is_refused_on_https_sites_unless_forced() {
+        assert!(check_demo_allowed(&config("https://beteiligung.example"), false).is_err());
+        assert!(check_demo_allowed(&config("https://beteiligung.example"), true).is_ok());
+        assert!(check_demo_allowed(&config("http://127.0.0.1:3000"), false).is_ok());
     }
 }

@@ -44,6 +44,13 @@ pub struct ServerConfig {
     pub mail_from: String,
     /// `TRUST_PROXY=true`: take the client address from `X-Forwarded-For`.
     pub trust_proxy: bool,
+    /// `TRUST_PROXY_HOPS`, default 1: how many trusted proxies append to `X-Forwarded-For`;
+    /// the client is the entry this far from the right.
+    pub proxy_hops: usize,
+    /// `MAIL_FORMS_PER_HOUR`, default 300: all e-mails public forms may send per hour.
+    pub mail_forms_per_hour: i32,
+    /// `OUTBOX_RETENTION_DAYS`, default 30: delivered e-mails are deleted after this long.
+    pub outbox_retention_days: i64,
     /// `MAP_TILE_URL` (e.g. `https://tiles.stadt.example/{z}/{x}/{y}.png`) and
     /// `MAP_TILE_ATTRIBUTION`: an optional raster layer from a self-hosted tile server.
     pub map_tiles: Option<(String, String)>,
@@ -142,6 +149,18 @@ impl ServerConfig {
                     });
                 }
             },
+            proxy_hops: parse(
+                "TRUST_PROXY_HOPS",
+                get("TRUST_PROXY_HOPS").unwrap_or_else(|| "1".into()),
+            )?,
+            mail_forms_per_hour: parse(
+                "MAIL_FORMS_PER_HOUR",
+                get("MAIL_FORMS_PER_HOUR").unwrap_or_else(|| "300".into()),
+            )?,
+            outbox_retention_days: parse(
+                "OUTBOX_RETENTION_DAYS",
+                get("OUTBOX_RETENTION_DAYS").unwrap_or_else(|| "30".into()),
+            )?,
             map_tiles: match get("MAP_TILE_URL") {
                 None => None,
                 Some(url)
@@ -186,6 +205,9 @@ impl ServerConfig {
             session_absolute_lifetime: self.session_absolute_lifetime,
             smtp_configured: self.smtp_url.is_some(),
             trust_forwarded_for: self.trust_proxy,
+            proxy_hops: self.proxy_hops.max(1),
+            mail_forms_per_hour: self.mail_forms_per_hour.max(1),
+            outbox_retention: chrono::Duration::days(self.outbox_retention_days.max(1)),
             map_tiles: self
                 .map_tiles
                 .as_ref()

@@ -18,8 +18,8 @@ use app::{App, shell};
 use crate::config::ServerConfig;
 use crate::health::healthz;
 use crate::middleware::{
-    SameOriginPolicy, cache_control, hash_inline_scripts, run_to_completion, same_origin,
-    security_headers,
+    SameOriginPolicy, cache_control, hash_inline_scripts, request_span, run_to_completion,
+    same_origin, security_headers,
 };
 use crate::page_cache::{PageCache, page_cache};
 
@@ -76,7 +76,7 @@ pub fn build_router(state: AppState, config: &ServerConfig) -> Router {
             // Outermost first: every response, also a 408 from the timeout or a 403 from the
             // same-origin check, carries the security headers.
             ServiceBuilder::new()
-                .layer(TraceLayer::new_for_http())
+                .layer(TraceLayer::new_for_http().make_span_with(request_span))
                 .layer(axum::middleware::from_fn(move |request, next| {
                     security_headers(hsts, tile_origin.clone(), request, next)
                 }))

@@ -71,7 +71,10 @@ pub async fn serve(config: ServerConfig) -> anyhow::Result<()> {
     } else {
         tracing::info!("e-mail: no SMTP_URL, messages are kept in the outbox (/admin/postausgang)");
     }
-    tokio::spawn(app::server::maintenance::run(db.clone()));
+    tokio::spawn(app::server::maintenance::run(
+        db.clone(),
+        state.settings.outbox_retention,
+    ));
     let router = build_router(state, &config);
     let listener = tokio::net::TcpListener::bind(config.bind_address)
         .await

@@ -570,7 +570,7 @@ async fn self_service_functions_require_a_session() {
             "current_password=a&new_password=b&new_password_repeat=b",
         ),
         ("/api/account/sessions/end", "id=0000000000000000"),
-        ("/api/account/delete", "confirm_email=x%40y.de"),
+        ("/api/account/delete", "confirm_email=x%40y.de&password=x"),
     ] {
         let answer = send(&app, post(path, body, None)).await;
         assert_eq!(
@@ -731,17 +731,32 @@ async fn deleting_the_account_removes_it_everywhere() {
         &app,
         post(
             "/api/account/delete",
-            "confirm_email=jemand%40anders.de",
+            &format!("confirm_email=jemand%40anders.de&password={DEMO_PASSWORD}"),
             Some(&cookie),
         ),
     )
     .await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let wrong_password = send(
+        &app,
+        post(
+            "/api/account/delete",
+            &format!("confirm_email={MEMBER}&password=falsch-falsch-falsch"),
+            Some(&cookie),
+        ),
+    )
+    .await;
+    assert_eq!(wrong_password.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        wrong_password.body.contains("Passwort ist nicht korrekt"),
+        "{}",
+        wrong_password.body
+    );
     let answer = send(
         &app,
         post(
             "/api/account/delete",
-            &format!("confirm_email={MEMBER}"),
+            &format!("confirm_email={MEMBER}&password={DEMO_PASSWORD}"),
             Some(&cookie),
         ),
     )

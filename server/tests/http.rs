@@ -138,7 +138,10 @@ async fn html_carries_a_hash_based_content_security_policy() {
     let inline = inline_script_sources(&body);
     assert!(!inline.is_empty(), "the hydration script is inline");
     for source in &inline {
-        assert!(allowed.contains(source), "{source} allowed by {policy}");
+        assert!(
+            allowed.contains(source),
+            "{source} allowed by {policy} in {body}"
+        );
     }
     assert_eq!(
         allowed,

@@ -128,7 +128,7 @@ async fn deactivated_and_deleted_members_disappear_from_the_directory() {
         &app,
         post(
             "/api/account/delete",
-            &format!("confirm_email={MEMBER}"),
+            &format!("confirm_email={MEMBER}&password={DEMO_PASSWORD}"),
             Some(&lea),
         ),
     )

@@ -95,6 +95,16 @@ impl SessionUser {
     }
 }
 
+/// Rule: may `actor` deactivate, reactivate or delete the account `target_id` of role
+/// `target_role`? Coordinators manage members; coordinators and admins are managed by admins
+/// only; nobody manages their own account this way. The members page offers the actions by
+/// this rule and the server enforces it.
+pub fn may_manage_member(actor: &SessionUser, target_id: i64, target_role: Role) -> bool {
+    actor.account_id != target_id
+        && actor.is_coordinator()
+        && (target_role < Role::Coordinator || actor.is_admin())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,5 +119,23 @@ mod tests {
             assert_eq!(Visibility::from_code(visibility.code()), Some(visibility));
         }
         assert_eq!(Role::from_code("root"), None);
+    }
+
+    #[test]
+    fn coordinators_manage_members_and_admins_manage_everyone_but_themselves() {
+        let person = |id, role| SessionUser {
+            account_id: id,
+            display_name: String::new(),
+            role,
+        };
+        let coordinator = person(1, Role::Coordinator);
+        let admin = person(2, Role::Admin);
+        let member = person(3, Role::Member);
+        assert!(may_manage_member(&coordinator, 3, Role::Member));
+        assert!(!may_manage_member(&coordinator, 4, Role::Coordinator));
+        assert!(!may_manage_member(&coordinator, 2, Role::Admin));
+        assert!(may_manage_member(&admin, 1, Role::Coordinator));
+        assert!(!may_manage_member(&admin, 2, Role::Admin));
+        assert!(!may_manage_member(&member, 5, Role::Member));
     }
 }

@@ -21,6 +21,9 @@ pub struct OfficerQuery {
     pub seite: String,
 }
 
+/// Highest page number taken from a query string (larger ones show the last page anyway).
+pub const MAX_PAGE: usize = 100_000;
+
 /// Entries per page of the result list.
 pub const PAGE_SIZE: usize = 50;
 
@@ -58,7 +61,7 @@ impl OfficerQuery {
             .parse::<usize>()
             .ok()
             .filter(|p| *p >= 1)
-            .unwrap_or(1);
+            .map_or(1, |p| p.min(MAX_PAGE));
         let land = match self.land.trim() {
             "" => None,
             code => Bundesland::from_code(code).or_else(|| {
@@ -87,6 +90,13 @@ impl OfficerQuery {
         };
         let near = match self.nahe.trim() {
             "" => None,
+            place if place.chars().count() > 120 => {
+                errors.add(
+                    "nahe",
+                    FieldError::new("Bitte geben Sie höchstens 120 Zeichen ein."),
+                );
+                None
+            }
             place => {
                 let radius = match self.umkreis.trim() {
                     "" => 50,

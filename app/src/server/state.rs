@@ -25,6 +25,13 @@ pub struct RuntimeSettings {
     pub smtp_configured: bool,
     /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
     pub trust_forwarded_for: bool,
+    /// Global cap on e-mails sent by public forms per hour (`MAIL_FORMS_PER_HOUR`), across all
+    /// client addresses and instances.
+    pub mail_forms_per_hour: i32,
+    /// How many proxies in front of us append to `X-Forwarded-For` (`TRUST_PROXY_HOPS`).
+    pub proxy_hops: usize,
+    /// Delivered e-mails are deleted from the outbox after this long (`OUTBOX_RETENTION_DAYS`).
+    pub outbox_retention: chrono::Duration,
     /// Optional raster tiles (`MAP_TILE_URL` with `{z}/{x}/{y}`, and their attribution); without
     /// them the maps draw only the bundled state outlines and contact no other host.
     pub map_tiles: Option<MapTiles>,
@@ -58,6 +65,9 @@ impl Default for RuntimeSettings {
             session_absolute_lifetime: Duration::from_secs(12 * 60 * 60),
             smtp_configured: false,
             trust_forwarded_for: false,
+            mail_forms_per_hour: 300,
+            proxy_hops: 1,
+            outbox_retention: chrono::Duration::days(30),
             map_tiles: None,
         }
     }

@@ -6,16 +6,47 @@ use http::header;
 
 /// Assets whose names change with their content (`/pkg/` hashed by cargo-leptos, `/vendor/`
 /// versioned in the path) are cached for a year; other static files for a day; pages and API
-/// answers are revalidated on every use and never stored by shared caches.
+/// answers are revalidated on every use and never stored by shared caches. Pages and answers
+/// for someone signed in (the request carries a session cookie, or the answer sets one) are
+/// not stored at all (`no-store`): a shared computer's browser cache keeps nothing personal.
 pub async fn cache_control(request: Request, next: Next) -> Response {
-    let policy = cache_policy(request.uri().path());
+    let mut policy = cache_policy(request.uri().path());
+    let signed_in = carries_session_cookie(request.headers());
     let mut response = next.run(request).await;
-    if response.status().is_success() && !response.headers().contains_key(header::CACHE_CONTROL) {
+    let sets_session = response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .any(|v| is_session_cookie_pair(v.as_bytes()));
+    if (signed_in || sets_session) && policy == PRIVATE {
+        policy = "no-store";
+    }
+    let keep_own = response.headers().contains_key(header::CACHE_CONTROL) && policy != "no-store";
+    if (response.status().is_success() || policy == "no-store") && !keep_own {
         response
             .headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
     }
     response
+}
+
+const PRIVATE: &str = "no-cache, private";
+
+/// Whether the request's `Cookie` header carries our session cookie (under either name).
+fn carries_session_cookie(headers: &http::HeaderMap) -> bool {
+    headers.get_all(header::COOKIE).iter().any(|value| {
+        value
+            .as_bytes()
+            .split(|&b| b == b';')
+            .any(|pair| is_session_cookie_pair(pair.trim_ascii_start()))
+    })
+}
+
+fn is_session_cookie_pair(pair: &[u8]) -> bool {
+    [true, false].into_iter().any(|secure| {
+        let name = app::server::auth::cookies::session_cookie_name(secure).as_bytes();
+        pair.starts_with(name) && pair.get(name.len()) == Some(&b'=')
+    })
 }
 
 /// The `Cache-Control` value for a request path.
@@ -43,5 +74,25 @@ mod tests {
         );
         assert_eq!(cache_policy("/"), "no-cache, private");
         assert_eq!(cache_policy("/api/kommunen/search"), "no-cache, private");
+    }
+
+    #[test]
+    fn session_cookies_are_recognised_under_both_names() {
+        let mut headers = http::HeaderMap::new();
+        headers.insert(
+            http::header::COOKIE,
+            "a=1; bn_session=x".parse().expect("h"),
+        );
+        assert!(super::carries_session_cookie(&headers));
+        headers.insert(
+            http::header::COOKIE,
+            "__Host-bn_session=x".parse().expect("h"),
+        );
+        assert!(super::carries_session_cookie(&headers));
+        headers.insert(
+            http::header::COOKIE,
+            "bn_sessionx=1; other=bn_session".parse().expect("h"),
+        );
+        assert!(!super::carries_session_cookie(&headers));
     }
 }

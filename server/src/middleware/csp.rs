@@ -39,21 +39,26 @@ pub fn content_security_policy(script_hashes: &[String], tile_origin: Option<&st
     )
 }
 
-/// The hash sources (`sha256-<base64>`) of every inline `<script>` in a page, in order of first
-/// appearance, without repeats. A script with a `src` attribute is not inline. The text is
-/// hashed exactly as it stands between the tags, as browsers do. User content cannot open a
-/// script element: the renderer escapes `<` in text and in serialised data.
+/// The hash sources (`sha256-<base64>`) of the inline `<script>`s in a page that the framework
+/// emitted, in order of first appearance, without repeats. A script with a `src` attribute is
+/// not inline. The text is hashed exactly as it stands between the tags, as browsers do.
+///
+/// Only scripts of the framework's known shapes are hashed (see [`is_framework_script`]):
+/// should anything ever smuggle a `<script>` into a page (user text that escaped escaping), it
+/// is left out of the policy and the browser refuses to run it. Such scripts are logged.
 pub fn inline_script_hashes(page: &[u8]) -> Vec<String> {
+    let head_end = find(page, b"</head>").unwrap_or(0);
     let mut hashes: Vec<String> = Vec::new();
-    let mut rest = page;
-    while let Some(start) = find(rest, b"<script") {
-        let after_name = &rest[start + b"<script".len()..];
+    let mut offset = 0;
+    while let Some(found) = find(&page[offset..], b"<script") {
+        let start = offset + found;
+        let after_name = &page[start + b"<script".len()..];
         // `<scripts>` or the like is not a script element.
         if !after_name
             .first()
             .is_some_and(|&b| b == b'>' || b.is_ascii_whitespace())
         {
-            rest = after_name;
+            offset = start + b"<script".len();
             continue;
         }
         let Some(tag_end) = find(after_name, b">") else {
@@ -64,19 +69,204 @@ pub fn inline_script_hashes(page: &[u8]) -> Vec<String> {
         let Some(close) = find(body, b"</script>") else {
             break;
         };
+        let script = &body[..close];
         if !has_src_attribute(attributes) {
-            let digest = Sha256::digest(&body[..close]);
-            let source = format!(
-                "sha256-{}",
-                base64::engine::general_purpose::STANDARD.encode(digest)
-            );
-            if !hashes.contains(&source) {
-                hashes.push(source);
+            if is_framework_script(attributes, script, start < head_end) {
+                let digest = Sha256::digest(script);
+                let source = format!(
+                    "sha256-{}",
+                    base64::engine::general_purpose::STANDARD.encode(digest)
+                );
+                if !hashes.contains(&source) {
+                    hashes.push(source);
+                }
+            } else {
+                tracing::warn!(
+                    script = %String::from_utf8_lossy(&script[..script.len().min(120)]),
+                    "inline script of unknown shape left out of the Content Security Policy"
+                );
             }
         }
-        rest = &body[close + b"</script>".len()..];
+        offset = start + b"<script".len() + tag_end + 1 + close + b"</script>".len();
     }
     hashes
+}
+
+/// Whether an inline script is one Leptos emits: the hydration bootstrap (a module script in
+/// the `<head>`, calling the bootstrap function with the package's file names), or a chunk of
+/// serialised resource data (nothing but assignments of literals to Leptos' globals; see
+/// [`is_serialized_data`]).
+pub fn is_framework_script(attributes: &[u8], script: &[u8], in_head: bool) -> bool {
+    (in_head && is_hydration_bootstrap(attributes, script)) || is_serialized_data(script)
+}
+
+fn is_hydration_bootstrap(attributes: &[u8], script: &[u8]) -> bool {
+    const START: &[u8] = b"(function (root, pkg_path, output_name, wasm_output_name, defer) {";
+    let module = find(attributes, b"type=\"module\"").is_some();
+    let script = script.trim_ascii();
+    if !module || !script.starts_with(START) {
+        return false;
+    }
+    // The call: `})\n("", "pkg", "name.hash", "name.hash", false);`
+    let Some(call) = memchr::memmem::rfind(script, b"})") else {
+        return false;
+    };
+    let mut cursor = Cursor::new(&script[call + 2..]);
+    if !cursor.eat(b"(") {
+        return false;
+    }
+    for index in 0..4 {
+        if index > 0 && !cursor.eat(b",") {
+            return false;
+        }
+        match cursor.string() {
+            Some(value)
+                if value
+                    .iter()
+                    .all(|&b| b.is_ascii_alphanumeric() || b"_-./".contains(&b)) => {}
+            _ => return false,
+        }
+    }
+    cursor.eat(b",")
+        && (cursor.eat(b"false") || cursor.eat(b"true"))
+        && cursor.eat(b")")
+        && cursor.eat(b";")
+        && cursor.at_end()
+}
+
+/// Whether a script consists only of the statements Leptos uses to hand serialised data to
+/// the browser: `__RESOLVED_RESOURCES=[…];`, `__SERIALIZED_ERRORS=[…];`,
+/// `__PENDING_RESOURCES=[…];`, `__RESOURCE_RESOLVERS=[];`, `__INCOMPLETE_CHUNKS=[…];`,
+/// `__RESOLVED_RESOURCES[n] = "…";` and `__SERIALIZED_ERRORS.push([n, n, "…"]);` — with
+/// numbers and string literals as the only values. Anything else (a call, an expression, a
+/// string that does not end where it should) makes the whole script unknown.
+pub fn is_serialized_data(script: &[u8]) -> bool {
+    const ARRAYS: [&[u8]; 5] = [
+        b"__RESOLVED_RESOURCES=[",
+        b"__SERIALIZED_ERRORS=[",
+        b"__PENDING_RESOURCES=[",
+        b"__RESOURCE_RESOLVERS=[",
+        b"__INCOMPLETE_CHUNKS=[",
+    ];
+    let mut cursor = Cursor::new(script);
+    if cursor.at_end() {
+        return false;
+    }
+    while !cursor.at_end() {
+        let statement_ok = if ARRAYS.iter().any(|start| cursor.eat(start)) {
+            cursor.array_items() && cursor.eat(b"]") && cursor.eat(b";")
+        } else if cursor.eat(b"__RESOLVED_RESOURCES[") {
+            cursor.number()
+                && cursor.eat(b"]")
+                && cursor.eat(b"=")
+                && cursor.string().is_some()
+                && cursor.eat(b";")
+        } else if cursor.eat(b"__SERIALIZED_ERRORS.push(") {
+            cursor.error_triple() && cursor.eat(b")") && cursor.eat(b";")
+        } else {
+            false
+        };
+        if !statement_ok {
+            return false;
+        }
+    }
+    true
+}
+
+/// A tiny reader for the literal-only statements above; white space between tokens is skipped.
+struct Cursor<'a> {
+    rest: &'a [u8],
+}
+
+impl<'a> Cursor<'a> {
+    fn new(text: &'a [u8]) -> Self {
+        let mut cursor = Self { rest: text };
+        cursor.skip_space();
+        cursor
+    }
+
+    fn skip_space(&mut self) {
+        self.rest = self.rest.trim_ascii_start();
+    }
+
+    fn at_end(&self) -> bool {
+        self.rest.is_empty()
+    }
+
+    fn eat(&mut self, token: &[u8]) -> bool {
+        if self.rest.starts_with(token) {
+            self.rest = &self.rest[token.len()..];
+            self.skip_space();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn number(&mut self) -> bool {
+        let digits = self.rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits == 0 {
+            return false;
+        }
+        self.rest = &self.rest[digits..];
+        self.skip_space();
+        true
+    }
+
+    /// A double-quoted string literal with backslash escapes; returns its raw content.
+    fn string(&mut self) -> Option<&'a [u8]> {
+        let rest = self.rest.strip_prefix(b"\"")?;
+        let mut index = 0;
+        while index < rest.len() {
+            match rest[index] {
+                b'\\' => index += 2,
+                b'"' => {
+                    let content = &rest[..index];
+                    self.rest = &rest[index + 1..];
+                    self.skip_space();
+                    return Some(content);
+                }
+                // A raw line break cannot occur inside a JavaScript string literal.
+                b'\n' | b'\r' => return None,
+                _ => index += 1,
+            }
+        }
+        None
+    }
+
+    /// `[n, n, "…"]`
+    fn error_triple(&mut self) -> bool {
+        self.eat(b"[")
+            && self.number()
+            && self.eat(b",")
+            && self.number()
+            && self.eat(b",")
+            && self.string().is_some()
+            && self.eat(b"]")
+    }
+
+    /// `item, item, …` (trailing comma allowed) where an item is a number, a string,
+    /// `n: "…"`, or an error triple.
+    fn array_items(&mut self) -> bool {
+        loop {
+            if self.rest.starts_with(b"]") {
+                return true;
+            }
+            let item_ok = if self.rest.starts_with(b"\"") {
+                self.string().is_some()
+            } else if self.rest.starts_with(b"[") {
+                self.error_triple()
+            } else {
+                self.number() && (!self.eat(b":") || self.string().is_some())
+            };
+            if !item_ok {
+                return false;
+            }
+            if !self.eat(b",") && !self.rest.starts_with(b"]") {
+                return false;
+            }
+        }
+    }
 }
 
 fn has_src_attribute(attributes: &[u8]) -> bool {
@@ -148,24 +338,56 @@ pub fn is_html(response: &Response) -> bool {
 mod tests {
     use super::{content_security_policy, inline_script_hashes};
 
+    const BOOTSTRAP: &str = "(function (root, pkg_path, output_name, wasm_output_name, defer) {\n\tconst hydrate = () => import(`${root}/${pkg_path}/${output_name}.js`);\n\thydrate();\n})\n(\"\", \"pkg\", \"beteiligungsnetz.abc123\", \"beteiligungsnetz.abc123\", false);";
+
+    fn hash_of(script: &str) -> String {
+        use base64::Engine;
+        use sha2::Digest;
+        format!(
+            "sha256-{}",
+            base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(script))
+        )
+    }
+
     #[test]
-    fn inline_scripts_are_hashed_and_external_ones_are_not() {
-        // `printf 'alert(1)' | openssl dgst -sha256 -binary | base64`
-        let alert = "sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI=";
-        let page = br#"<head><script defer src="/vendor/leaflet.js"></script>
-            <script type="module">alert(1)</script></head>
+    fn framework_scripts_are_hashed_and_smuggled_ones_are_not() {
+        let data = r#"__RESOLVED_RESOURCES=[];__SERIALIZED_ERRORS=[];__PENDING_RESOURCES=[1,2,];__RESOURCE_RESOLVERS=[];"#;
+        let streamed = r#"__RESOLVED_RESOURCES[1] = "{\"name\":\"Anna \\\"</x>\\\" \u003cb\"}";__SERIALIZED_ERRORS.push([3, 0, "kaputt"]);"#;
+        let page = format!(
+            r#"<html><head><script defer src="/vendor/leaflet.js"></script>
+            <script type="module">{BOOTSTRAP}</script></head>
             <body><p>&lt;script&gt;alert(2)&lt;/script&gt;</p><script>alert(1)</script>
-            <scripts>no</scripts><script
-            >x</script></body>"#;
-        let hashes = inline_script_hashes(page);
-        assert_eq!(hashes.len(), 2, "{hashes:?}");
-        assert_eq!(hashes[0], alert);
-        assert!(inline_script_hashes(b"<p>plain</p>").is_empty());
-        // A `data-src` attribute does not make a script external.
-        assert_eq!(
-            inline_script_hashes(br#"<script data-src="x">alert(1)</script>"#),
-            vec![alert.to_owned()]
+            <script type="module">{BOOTSTRAP}</script>
+            <scripts>no</scripts><script>{data}</script><script
+            >{streamed}</script><script>__RESOLVED_RESOURCES=[];alert(1)</script>
+            <script>__RESOLVED_RESOURCES[1] = "a" + alert(1);</script></body></html>"#
         );
+        let hashes = inline_script_hashes(page.as_bytes());
+        assert_eq!(
+            hashes,
+            vec![hash_of(BOOTSTRAP), hash_of(data), hash_of(streamed)],
+            "the bootstrap (in the head only) and the two data chunks, nothing else"
+        );
+        assert!(!hashes.contains(&hash_of("alert(1)")));
+        assert!(inline_script_hashes(b"<p>plain</p>").is_empty());
+    }
+
+    #[test]
+    fn data_chunks_allow_only_literals() {
+        use super::is_serialized_data;
+        assert!(is_serialized_data(br#"__INCOMPLETE_CHUNKS=[];"#));
+        assert!(is_serialized_data(br#"__RESOLVED_RESOURCES=[0: "x",];"#));
+        assert!(!is_serialized_data(b""));
+        assert!(!is_serialized_data(
+            br#"__RESOLVED_RESOURCES[1] = "unterminated;"#
+        ));
+        assert!(!is_serialized_data(
+            br#"__RESOLVED_RESOURCES[1] = "a";fetch("/x")"#
+        ));
+        assert!(!is_serialized_data(
+            br#"__PENDING_RESOURCES=[location.href];"#
+        ));
+        assert!(!is_serialized_data(b"__RESOLVED_RESOURCES[1] = \"a\nb\";"));
     }
 
     #[test]

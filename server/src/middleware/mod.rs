@@ -2,12 +2,14 @@
 
 mod cache_control;
 mod csp;
+mod log_redaction;
 mod run_to_completion;
 mod same_origin;
 mod security_headers;
 
 pub use cache_control::cache_control;
 pub use csp::{ScriptHashes, content_security_policy, hash_inline_scripts, is_html};
+pub use log_redaction::{redacted_uri, request_span};
 pub use run_to_completion::run_to_completion;
 pub use same_origin::{SameOriginPolicy, same_origin};
 pub use security_headers::security_headers;

@@ -19,11 +19,26 @@ pub const MEMBER: &str = "leipzig@demo.beteiligungsnetz.de";
 
 /// The router on `database_url` (in-memory SQLite by default), with demo accounts seeded.
 pub async fn test_app_on(database_url: &str) -> (Router, sea_orm::DatabaseConnection) {
+    test_app_configured(database_url, &[]).await
+}
+
+/// The router on in-memory SQLite with extra configuration variables.
+pub async fn test_app_with(settings: &[(&str, &str)]) -> (Router, sea_orm::DatabaseConnection) {
+    test_app_configured("sqlite::memory:", settings).await
+}
+
+async fn test_app_configured(
+    database_url: &str,
+    settings: &[(&str, &str)],
+) -> (Router, sea_orm::DatabaseConnection) {
     let database_url = database_url.to_owned();
     let config = ServerConfig::from_lookup(|name| match name {
         "DATABASE_URL" => Some(database_url.clone()),
         "PUBLIC_URL" => Some(format!("http://{HOST}")),
-        _ => None,
+        _ => settings
+            .iter()
+            .find(|(key, _)| *key == name)
+            .map(|(_, value)| (*value).to_owned()),
     })
     .expect("test configuration");
     let db = startup::prepare_database(&config).await.expect("database");

@@ -140,12 +140,19 @@ pub async fn end_session(id: String) -> Result<(), AppError> {
 
 /// Deletes the member's account for good and signs out.
 #[server(endpoint = "account/delete")]
-pub async fn delete_account(confirm_email: String) -> Result<(), AppError> {
+pub async fn delete_account(confirm_email: String, password: String) -> Result<(), AppError> {
     crate::error::with_status(
         async {
             let user = crate::server::auth::require_member().await?;
             let state = crate::server::app_state()?;
-            crate::server::accounts::self_service::delete(&state.db, &user, &confirm_email).await?;
+            crate::server::accounts::self_service::delete(
+                &state.db,
+                &user,
+                &confirm_email,
+                &password,
+                chrono::Utc::now(),
+            )
+            .await?;
             crate::server::auth::guards::set_response_header(
                 http::header::SET_COOKIE,
                 &crate::server::auth::cookies::clear_session_cookie(state.settings.secure_cookies),

@@ -29,7 +29,13 @@ pub async fn list_join_requests(
             crate::server::auth::require_coordinator().await?;
             let state = crate::server::app_state()?;
             let land = Bundesland::from_code(&land);
-            let min_age = min_age_days.trim().parse::<i64>().ok().filter(|d| *d > 0);
+            // Clamped: a day count from the query string must not overflow a date.
+            let min_age = min_age_days
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|d| *d > 0)
+                .map(|d| d.min(3650));
             let rows = crate::server::accounts::join_requests::pending(
                 &state.db,
                 land,

@@ -59,6 +59,19 @@ pub async fn set_member_active(id: i64, active: String) -> Result<(), AppError> 
     )
 }
 
+/// Coordinators: deletes a deactivated member's account and erases the person's data.
+#[server(endpoint = "coordination/members/delete")]
+pub async fn delete_member(id: i64) -> Result<(), AppError> {
+    crate::error::with_status(
+        async {
+            let actor = crate::server::auth::require_coordinator().await?;
+            let state = crate::server::app_state()?;
+            crate::server::accounts::members::delete(&state.db, &actor, id).await
+        }
+        .await,
+    )
+}
+
 /// Coordinators: sends the set-password link again.
 #[server(endpoint = "coordination/members/invitation")]
 pub async fn resend_invitation(id: i64) -> Result<(), AppError> {

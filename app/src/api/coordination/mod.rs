@@ -16,6 +16,7 @@ pub use member_import::{
 };
 pub use member_types::{AuditEntryView, MemberView};
 pub use members::{
-    ChangeMemberRole, ListAuditLog, ListMembers, ResendInvitation, SetMemberActive,
-    change_member_role, list_audit_log, list_members, resend_invitation, set_member_active,
+    ChangeMemberRole, DeleteMember, ListAuditLog, ListMembers, ResendInvitation, SetMemberActive,
+    change_member_role, delete_member, list_audit_log, list_members, resend_invitation,
+    set_member_active,
 };

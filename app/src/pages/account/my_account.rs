@@ -195,6 +195,7 @@ fn DeleteSection(email: String) -> impl IntoView {
                     <input id="confirm_email" name="confirm_email" type="email" class="form-input" aria-describedby="confirm_email-hinweis" />
                     {move || field_message(error, "confirm_email").get().map(|m| view! { <p class="field-error">{m}</p> })}
                 </div>
+                <TextField name="password" label="Ihr Passwort zur Bestätigung" input_type="password" autocomplete="current-password" required=true error=field_message(error, "password") />
                 <div><button type="submit" class="button-danger">"Konto endgültig löschen"</button></div>
             </ActionForm>
         </section>

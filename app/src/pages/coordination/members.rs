@@ -4,7 +4,7 @@ use shared::Role;
 
 use crate::api::account::get_current_user;
 use crate::api::coordination::{
-    ChangeMemberRole, MemberView, ResendInvitation, SetMemberActive, list_members,
+    ChangeMemberRole, DeleteMember, MemberView, ResendInvitation, SetMemberActive, list_members,
 };
 use crate::components::form::{FormAlert, action_error};
 use crate::components::layout::PageHeading;
@@ -17,10 +17,12 @@ pub fn MembersPage() -> impl IntoView {
     let role = ServerAction::<ChangeMemberRole>::new();
     let status = ServerAction::<SetMemberActive>::new();
     let invitation = ServerAction::<ResendInvitation>::new();
+    let delete = ServerAction::<DeleteMember>::new();
     let errors = [
         action_error(role.value()),
         action_error(status.value()),
         action_error(invitation.value()),
+        action_error(delete.value()),
     ];
     let members = Resource::new(
         {
@@ -31,10 +33,11 @@ pub fn MembersPage() -> impl IntoView {
                     role.version().get(),
                     status.version().get(),
                     invitation.version().get(),
+                    delete.version().get(),
                 )
             }
         },
-        |(search, _, _, _)| list_members(search),
+        |(search, _, _, _, _)| list_members(search),
     );
     let me = Resource::new(|| (), |()| get_current_user());
     view! {
@@ -56,7 +59,7 @@ pub fn MembersPage() -> impl IntoView {
                     Ok(list) => view! {
                         <ul class="mt-6 flex flex-col gap-3" data-testid="mitglieder">
                             {list.into_iter().map(|member| view! {
-                                <MemberRow member=member viewer=viewer.clone() role=role status=status invitation=invitation />
+                                <MemberRow member=member viewer=viewer.clone() role=role status=status invitation=invitation delete=delete />
                             }).collect_view()}
                         </ul>
                     }.into_any(),
@@ -75,6 +78,7 @@ fn MemberRow(
     role: ServerAction<ChangeMemberRole>,
     status: ServerAction<SetMemberActive>,
     invitation: ServerAction<ResendInvitation>,
+    delete: ServerAction<DeleteMember>,
 ) -> impl IntoView {
     let id = member.id.to_string();
     let status_id = id.clone();
@@ -88,7 +92,10 @@ fn MemberRow(
     let name = member.name.clone();
     let is_self = viewer.as_ref().is_some_and(|v| v.account_id == member.id);
     let is_admin = viewer.as_ref().is_some_and(|v| v.is_admin()) && !is_self;
-    let may_toggle = !is_self && (member.role < Role::Coordinator || is_admin);
+    let may_toggle = viewer
+        .as_ref()
+        .is_some_and(|v| shared::account::may_manage_member(v, member.id, member.role));
+    let delete_id = id.clone();
     view! {
         <li class="rounded-lg border border-slate-300 p-4">
             <p class="font-bold">{member.name.clone()}</p>
@@ -124,6 +131,12 @@ fn MemberRow(
                         {if member.active { format!("Deaktivieren: {name}") } else { format!("Reaktivieren: {name}") }}
                     </button>
                 </ActionForm>
+                })}
+                {(may_toggle && !member.active).then(|| view! {
+                    <ActionForm action=delete>
+                        <input type="hidden" name="id" value=delete_id />
+                        <button type="submit" class="button-danger">{format!("Endgültig löschen: {}", member.name)}</button>
+                    </ActionForm>
                 })}
                 {member.invitation_pending.then(|| view! {
                     <ActionForm action=invitation>

@@ -24,7 +24,7 @@ pub fn PrivacyPage() -> impl IntoView {
             </p>
             <h2>"Server-Protokolle"</h2>
             <p>
-                "Beim Aufruf einer Seite verarbeitet der Server technisch notwendige Angaben (aufgerufene Adresse, Zeitpunkt, Statuscode, Antwortzeit). IP-Adressen werden nur zur Abwehr von Missbrauch (Begrenzung von Anmeldeversuchen) verarbeitet und nicht dauerhaft gespeichert. Rechtsgrundlage ist Art. 6 Abs. 1 lit. f DSGVO."
+                "Beim Aufruf einer Seite verarbeitet der Server technisch notwendige Angaben (aufgerufene Adresse, Zeitpunkt, Statuscode, Antwortzeit). Zugangscodes aus E-Mail-Links werden dabei nicht protokolliert. IP-Adressen werden nur zur Abwehr von Missbrauch (Begrenzung von Anmelde- und Formularversuchen) verarbeitet und spätestens nach einem Tag gelöscht; in diesen Zählern steht statt einer E-Mail-Adresse nur ein nicht umkehrbarer Prüfwert. Rechtsgrundlage ist Art. 6 Abs. 1 lit. f DSGVO."
             </p>
             <h2>"Cookies"</h2>
             <p>
@@ -33,6 +33,20 @@ pub fn PrivacyPage() -> impl IntoView {
             <h2>"Mitgliedschaft und Profil"</h2>
             <p>
                 "Wenn Sie Mitglied werden, verarbeiten wir die Angaben aus Ihrem Antrag (Name, E-Mail-Adresse, Kommune, Funktion, Fachbereich, Nachricht) zur Prüfung durch die Koordination (Art. 6 Abs. 1 lit. a und b DSGVO). Ihr Profil ist zunächst verborgen; Sie entscheiden selbst, ob es öffentlich, nur für Mitglieder oder gar nicht sichtbar ist."
+            </p>
+            <h2>"Speicherdauer"</h2>
+            <ul class="list-disc pl-6">
+                <li>"Abgelehnte Mitgliedsanträge: 30 Tage nach der Entscheidung; nie bestätigte Anträge: 7 Tage nach Ablauf des Bestätigungslinks."</li>
+                <li>"Versendete E-Mails: Links mit Zugangscodes werden nach der Zustellung aus unserem Postausgang entfernt; die Nachrichten selbst werden nach 30 Tagen gelöscht."</li>
+                <li>"Hochgeladene Mitgliederlisten der Koordination: 30 Tage."</li>
+                <li>"Sitzungen: mit dem Abmelden, nach 30 Minuten ohne Aktivität bzw. spätestens nach 12 Stunden."</li>
+            </ul>
+            <h2>"Löschen Ihres Kontos"</h2>
+            <p>
+                "Wenn Sie Ihr Konto löschen (unter „Mein Konto“, mit Ihrem Passwort bestätigt), löschen wir sofort Ihr Profil, Ihre Themen, Sitzungen, offene Links, Ihre Mitgliedsanträge, E-Mails an Ihre Adresse, Zähler zur Missbrauchsabwehr und hochgeladene Mitgliederlisten, in denen Ihre Adresse steht. Im Protokoll der Koordination bleibt nur vermerkt, dass etwas geschehen ist – statt Ihres Namens und Ihrer Adresse steht dort „gelöschtes Mitglied“ mit einer Nummer."
+            </p>
+            <p>
+                "Hat die Koordination Sie aus der Mitgliederliste des Netzwerks übernommen, bleibt Ihr Profil verborgen, bis Sie selbst ein Passwort festgelegt und seine Sichtbarkeit gewählt haben."
             </p>
             <h2>"Ihre Rechte"</h2>
             <p>

@@ -11,10 +11,10 @@ use shared::join::JoinRequestForm;
 use shared::{Bundesland, FieldError, FieldErrors, SessionUser};
 
 use crate::error::AppError;
-use crate::server::auth::rate_limit::{self, MAIL_FORMS_PER_IP, MAIL_PER_RECIPIENT};
 use crate::server::auth::tokens::{hash_secret, new_secret};
 use crate::server::entities::{account, auth_token, join_request, profile};
 use crate::server::kommunen::queries::{self, KommuneMatch};
+use crate::server::mail::public_forms::{self, MailAdmission};
 use crate::server::mail::{outbox, templates};
 use crate::server::{RuntimeSettings, audit};
 
@@ -59,18 +59,8 @@ pub async fn submit(
             return Err(field_error(form, "kommune", "Diese Kommune kennen wir nicht. Bitte prüfen Sie die Schreibweise oder wählen Sie einen Vorschlag aus der Liste.".into()));
         }
     };
-    if let Some(ip) = client
-        && !rate_limit::hit(db, &format!("join:ip:{ip}"), MAIL_FORMS_PER_IP, now).await?
-    {
-        return Err(AppError::RateLimited);
-    }
-    if !rate_limit::hit(
-        db,
-        &format!("join:mail:{}", checked.email),
-        MAIL_PER_RECIPIENT,
-        now,
-    )
-    .await?
+    if public_forms::admit(db, settings, "join", client, &checked.email, now).await?
+        == MailAdmission::Quiet
     {
         // Quietly drop: the person gets the same answer, the address no more mail.
         return Ok(());
@@ -125,7 +115,7 @@ pub async fn submit(
     outbox::enqueue(
         &txn,
         settings,
-        templates::confirm_join_request(&checked.email, &checked.name, &link),
+        templates::confirm_join_request(&checked.email, &link),
     )
     .await?;
     txn.commit().await?;

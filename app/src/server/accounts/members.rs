@@ -20,6 +20,12 @@ use crate::server::{RuntimeSettings, audit};
 pub async fn list(db: &DatabaseConnection, search: &str) -> Result<Vec<MemberView>, AppError> {
     let mut query = account::Entity::find();
     let search = search.trim().to_lowercase();
+    if search.chars().count() > 100 {
+        return Err(AppError::field(
+            "search",
+            shared::FieldError::new("Bitte geben Sie höchstens 100 Zeichen ein."),
+        ));
+    }
     if !search.is_empty() {
         let pattern = format!("%{}%", search.replace(['%', '_', '\\'], ""));
         query = query.filter(
@@ -124,7 +130,7 @@ pub async fn set_active(
     let txn = db.begin().await?;
     let member = target(&txn, id).await?;
     let member_role = Role::from_code(&member.role).unwrap_or(Role::Member);
-    if member_role >= Role::Coordinator && actor.role != Role::Admin {
+    if !shared::account::may_manage_member(actor, id, member_role) {
         return Err(AppError::Forbidden);
     }
     account::Entity::update_many()
@@ -187,6 +193,34 @@ pub async fn resend_invitation(
         Some(actor),
         "member.invitation_resent",
         &format!("{} <{}>", member.display_name, member.email),
+        "",
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Coordinators: deletes a deactivated member's account for good and erases the person's data
+/// everywhere (as when members delete their own account). Deactivating first is the
+/// confirmation step, and the same rule applies as for deactivating.
+pub async fn delete(db: &DatabaseConnection, actor: &SessionUser, id: i64) -> Result<(), AppError> {
+    let txn = db.begin().await?;
+    let member = target(&txn, id).await?;
+    let member_role = Role::from_code(&member.role).unwrap_or(Role::Member);
+    if !shared::account::may_manage_member(actor, id, member_role) {
+        return Err(AppError::Forbidden);
+    }
+    if member.status == "active" {
+        return Err(AppError::Conflict(
+            "Bitte deaktivieren Sie das Konto zuerst; danach kann es gelöscht werden.".into(),
+        ));
+    }
+    crate::server::accounts::erasure::erase_account(&txn, &member).await?;
+    audit::record(
+        &txn,
+        Some(actor),
+        "member.deleted",
+        &crate::server::accounts::erasure::placeholder(member.id),
         "",
     )
     .await?;

@@ -2,6 +2,7 @@
 
 pub mod admin_bootstrap;
 pub mod authentication;
+pub mod erasure;
 pub mod join_requests;
 pub mod members;
 pub mod new_account;

@@ -6,14 +6,14 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Transac
 use shared::{FieldError, FieldErrors};
 
 use crate::error::AppError;
-use crate::server::RuntimeSettings;
 use crate::server::accounts::join_requests::issue_password_token;
-use crate::server::auth::password::{check_new_password, hash_password};
-use crate::server::auth::rate_limit::{self, MAIL_FORMS_PER_IP, MAIL_PER_RECIPIENT};
+use crate::server::auth::password::{check_new_password, hash_bounded};
 use crate::server::auth::sessions;
 use crate::server::auth::tokens::hash_secret;
 use crate::server::entities::{account, auth_token};
+use crate::server::mail::public_forms::{self, MailAdmission};
 use crate::server::mail::{outbox, templates};
+use crate::server::{RuntimeSettings, audit};
 
 /// A reset link is valid for one hour.
 pub const RESET_VALIDITY: Duration = Duration::hours(1);
@@ -51,14 +51,7 @@ pub async fn set_with_token(
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
-    let password = password.to_owned();
-    let hash = tokio::task::spawn_blocking(move || hash_password(&password))
-        .await
-        .map_err(|_| AppError::Internal)?
-        .map_err(|error| {
-            tracing::error!(%error, "password hashing failed");
-            AppError::Internal
-        })?;
+    let hash = hash_bounded(password).await?;
     let txn = db.begin().await?;
     let used = auth_token::Entity::update_many()
         .col_expr(auth_token::Column::UsedAt, Expr::value(Some(now)))
@@ -75,8 +68,25 @@ pub async fn set_with_token(
         .filter(account::Column::Id.eq(account.id))
         .exec(&txn)
         .await?;
+    use_up_tokens(&txn, account.id, now).await?;
     sessions::end_all_except(&txn, account.id, None).await?;
     txn.commit().await?;
+    Ok(())
+}
+
+/// Marks every outstanding token of the account used: once a password is set or changed, old
+/// invitation and reset links stop working.
+pub async fn use_up_tokens(
+    db: &impl sea_orm::ConnectionTrait,
+    account_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), sea_orm::DbErr> {
+    auth_token::Entity::update_many()
+        .col_expr(auth_token::Column::UsedAt, Expr::value(Some(now)))
+        .filter(auth_token::Column::AccountId.eq(account_id))
+        .filter(auth_token::Column::UsedAt.is_null())
+        .exec(db)
+        .await?;
     Ok(())
 }
 
@@ -106,12 +116,9 @@ pub async fn request_reset(
         errors.add("email", error);
         AppError::Validation(errors)
     })?;
-    if let Some(ip) = client
-        && !rate_limit::hit(db, &format!("reset:ip:{ip}"), MAIL_FORMS_PER_IP, now).await?
+    if public_forms::admit(db, settings, "reset", client, &email, now).await?
+        == MailAdmission::Quiet
     {
-        return Err(AppError::RateLimited);
-    }
-    if !rate_limit::hit(db, &format!("reset:mail:{email}"), MAIL_PER_RECIPIENT, now).await? {
         return Ok(());
     }
     let Some(account) = account::Entity::find()
@@ -123,6 +130,14 @@ pub async fn request_reset(
         return Ok(());
     };
     let txn = db.begin().await?;
+    audit::record(
+        &txn,
+        None,
+        "account.password_reset_requested",
+        &format!("Konto #{}", account.id),
+        "",
+    )
+    .await?;
     let link = issue_password_token(
         &txn,
         settings,

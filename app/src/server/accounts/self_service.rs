@@ -11,8 +11,11 @@ use shared::{FieldError, FieldErrors, Topic, Visibility};
 
 pub use crate::api::account::{MyAccount, MySession};
 use crate::error::AppError;
+use crate::server::accounts::erasure;
+use crate::server::accounts::passwords::use_up_tokens;
 use crate::server::audit;
-use crate::server::auth::password::{check_new_password, hash_password, verify_password};
+use crate::server::auth::password::{check_new_password, hash_bounded, verify_bounded};
+use crate::server::auth::rate_limit;
 use crate::server::auth::sessions;
 use crate::server::entities::{account, join_request, profile, profile_topic};
 use crate::server::kommunen::queries::{self, KommuneMatch};
@@ -153,7 +156,28 @@ pub async fn update_profile(
     Ok(())
 }
 
-/// Changes the password after checking the current one; ends every other session.
+/// Checks the member's current password, counted against the same hourly limit as sign-ins
+/// before any hashing (so a stolen session cannot be used to guess the password quickly).
+async fn check_current_password(
+    db: &DatabaseConnection,
+    account: &account::Model,
+    current: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, AppError> {
+    let key = rate_limit::identity_key("password-check", &account.email);
+    if !rate_limit::hit(db, &key, rate_limit::PASSWORD_CHANGE_PER_ACCOUNT, now).await? {
+        return Err(AppError::RateLimited);
+    }
+    let stored = account.password_hash.clone().unwrap_or_default();
+    let matches = !stored.is_empty() && verify_bounded(current, &stored).await?;
+    if matches {
+        rate_limit::reset(db, &key).await?;
+    }
+    Ok(matches)
+}
+
+/// Changes the password after checking the current one; ends every other session and makes
+/// every outstanding e-mailed link unusable.
 pub async fn change_password(
     db: &DatabaseConnection,
     account_id: i64,
@@ -168,12 +192,7 @@ pub async fn change_password(
         .await?
         .ok_or(AppError::NotFound)?;
     let mut errors = FieldErrors::default();
-    let stored = account.password_hash.clone().unwrap_or_default();
-    let current_owned = current.to_owned();
-    let matches = tokio::task::spawn_blocking(move || verify_password(&current_owned, &stored))
-        .await
-        .unwrap_or(false);
-    if !matches {
+    if !check_current_password(db, &account, current, now).await? {
         errors.add(
             "current_password",
             FieldError::new("Das bisherige Passwort ist nicht korrekt."),
@@ -189,11 +208,7 @@ pub async fn change_password(
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
-    let new_owned = new.to_owned();
-    let hash = tokio::task::spawn_blocking(move || hash_password(&new_owned))
-        .await
-        .map_err(|_| AppError::Internal)?
-        .map_err(|_| AppError::Internal)?;
+    let hash = hash_bounded(new).await?;
     let txn = db.begin().await?;
     account::Entity::update_many()
         .col_expr(account::Column::PasswordHash, Expr::value(Some(hash)))
@@ -201,6 +216,7 @@ pub async fn change_password(
         .filter(account::Column::Id.eq(account_id))
         .exec(&txn)
         .await?;
+    use_up_tokens(&txn, account_id, now).await?;
     let ended = sessions::end_all_except(&txn, account_id, Some(current_session)).await?;
     txn.commit().await?;
     Ok(ended)
@@ -265,36 +281,49 @@ pub async fn export(
     }))
 }
 
-/// Deletes the account for good: profile, topics, sessions and tokens with it (cascade); the
-/// join request keeps no link to it. `confirm_email` must repeat the account's address.
+/// Deletes the account for good and erases the person's data everywhere (see
+/// [`erasure::erase_account`]). The member confirms with their e-mail address and current
+/// password.
 pub async fn delete(
     db: &DatabaseConnection,
     user: &shared::SessionUser,
     confirm_email: &str,
+    password: &str,
+    now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let account = account::Entity::find_by_id(user.account_id)
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
+    let mut errors = FieldErrors::default();
+    errors.keep("confirm_email", confirm_email);
     if confirm_email.trim().to_lowercase() != account.email {
-        let mut errors = FieldErrors::default();
         errors.add(
             "confirm_email",
             FieldError::new("Bitte geben Sie zur Bestätigung genau Ihre E-Mail-Adresse ein."),
         );
+    }
+    if password.is_empty() {
+        errors.add(
+            "password",
+            FieldError::new("Bitte geben Sie zur Bestätigung Ihr Passwort ein."),
+        );
+    } else if errors.is_empty() && !check_current_password(db, &account, password, now).await? {
+        errors.add(
+            "password",
+            FieldError::new("Das Passwort ist nicht korrekt."),
+        );
+    }
+    if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
     let txn = db.begin().await?;
-    join_request::Entity::delete_many()
-        .filter(join_request::Column::Email.eq(account.email.clone()))
-        .exec(&txn)
-        .await?;
-    account::Entity::delete_by_id(account.id).exec(&txn).await?;
+    erasure::erase_account(&txn, &account).await?;
     audit::record(
         &txn,
         None,
         "account.deleted_by_member",
-        &format!("Konto #{}", account.id),
+        &erasure::placeholder(account.id),
         "",
     )
     .await?;

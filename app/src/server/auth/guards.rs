@@ -61,24 +61,50 @@ pub async fn require_admin() -> Result<SessionUser, AppError> {
     }
 }
 
-/// The client's address, for rate limits: the socket peer, or the first `X-Forwarded-For`
-/// entry when the server runs behind a trusted proxy.
+/// The client's address, for rate limits: the socket peer, or — behind trusted proxies
+/// (`TRUST_PROXY`) — the address our own proxies recorded in `X-Forwarded-For` (see
+/// [`forwarded_client`]).
 pub fn client_ip(state: &AppState) -> Option<IpAddr> {
     let parts = request_parts()?;
-    if state.settings.trust_forwarded_for
-        && let Some(forwarded) = parts
+    if state.settings.trust_forwarded_for {
+        let values: Vec<&str> = parts
             .headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-            .and_then(|v| v.trim().parse().ok())
-    {
-        return Some(forwarded);
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .collect();
+        if let Some(forwarded) = forwarded_client(&values, state.settings.proxy_hops) {
+            return Some(forwarded);
+        }
     }
     parts
         .extensions
         .get::<ConnectInfo<SocketAddr>>()
         .map(|ConnectInfo(address)| address.ip())
+}
+
+/// The client address from `X-Forwarded-For` header values, behind `hops` trusted proxies.
+///
+/// Each proxy appends the address it was connected from, so the right-most entry was written
+/// by the proxy nearest to us, and the `hops`-th from the right by the outermost trusted proxy:
+/// that is the client. Entries further left come from the client itself and are ignored (a
+/// client can send any `X-Forwarded-For` it likes). A list shorter than `hops` yields its
+/// left-most entry, all of which trusted proxies wrote. Unparsable entries yield `None`.
+pub fn forwarded_client(header_values: &[&str], hops: usize) -> Option<IpAddr> {
+    let entries: Vec<&str> = header_values
+        .iter()
+        .flat_map(|value| value.split(','))
+        .map(str::trim)
+        .filter(|entry| !entry.is_empty())
+        .collect();
+    let hops = hops.max(1);
+    let index = entries.len().saturating_sub(hops);
+    let entry = entries.get(index)?;
+    // `[2001:db8::1]:443` and `192.0.2.1:8080` as some proxies write them.
+    entry
+        .parse::<IpAddr>()
+        .ok()
+        .or_else(|| entry.parse::<SocketAddr>().ok().map(|a| a.ip()))
 }
 
 /// The `User-Agent` of the current request, shortened, for the session list.
@@ -101,5 +127,34 @@ pub fn set_response_header(name: http::HeaderName, value: &str) {
         http::HeaderValue::from_str(value),
     ) {
         response.append_header(name, value);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::forwarded_client;
+
+    #[test]
+    fn the_client_is_what_the_trusted_proxy_appended_not_what_the_client_sent() {
+        // The client sent a forged entry; our one proxy appended the real peer.
+        let forged = ["6.6.6.6, 203.0.113.9"];
+        assert_eq!(forwarded_client(&forged, 1), "203.0.113.9".parse().ok());
+        // Two proxies: CDN appended the client, the load balancer appended the CDN.
+        let two = ["6.6.6.6, 203.0.113.9, 10.0.0.2"];
+        assert_eq!(forwarded_client(&two, 2), "203.0.113.9".parse().ok());
+        // Several header lines count as one list.
+        let lines = ["6.6.6.6", "203.0.113.9"];
+        assert_eq!(forwarded_client(&lines, 1), "203.0.113.9".parse().ok());
+        // Fewer entries than hops: the left-most, written by a trusted proxy.
+        assert_eq!(
+            forwarded_client(&["203.0.113.9"], 3),
+            "203.0.113.9".parse().ok()
+        );
+        assert_eq!(
+            forwarded_client(&["[2001:db8::1]:443"], 1),
+            "2001:db8::1".parse().ok()
+        );
+        assert_eq!(forwarded_client(&["unsinn"], 1), None);
+        assert_eq!(forwarded_client(&[], 1), None);
     }
 }

@@ -8,6 +8,8 @@ use argon2::{Algorithm, Argon2, Params, Version};
 use shared::FieldError;
 use shared::password::check_password_length;
 
+use crate::error::AppError;
+
 /// 19 MiB memory, 2 passes, 1 lane: OWASP's minimum recommendation for Argon2id.
 const MEMORY_KIB: u32 = 19 * 1024;
 const ITERATIONS: u32 = 2;
@@ -41,6 +43,59 @@ pub fn verify_password(password: &str, stored_hash: &str) -> bool {
                 .is_ok()
         })
         .unwrap_or(false)
+}
+
+/// How long a request waits for a free hashing slot before it is turned away.
+const HASHING_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// Longest password ever hashed; longer input is refused before any work is done.
+pub const MAX_PASSWORD_BYTES: usize = 1024;
+
+/// Bounds how many Argon2 computations (19 MiB each) run at once in this process: about one
+/// per core. A burst of sign-ins then costs a fixed amount of memory and leaves CPU for pages.
+fn hashing_slots() -> &'static tokio::sync::Semaphore {
+    static SLOTS: OnceLock<tokio::sync::Semaphore> = OnceLock::new();
+    SLOTS.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get);
+        tokio::sync::Semaphore::new(cores.clamp(1, 8))
+    })
+}
+
+/// Runs `work` (one Argon2 computation) on the blocking pool once a hashing slot is free.
+/// Waits at most a few seconds; then the caller gets [`AppError::Busy`] instead of queueing
+/// without end.
+async fn with_hashing_slot<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, AppError> {
+    let permit = tokio::time::timeout(HASHING_WAIT, hashing_slots().acquire())
+        .await
+        .map_err(|_| AppError::Busy)?
+        .map_err(|_| AppError::Internal)?;
+    let result = tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|_| AppError::Internal);
+    drop(permit);
+    result
+}
+
+/// [`verify_password`] within the bound on concurrent hashing.
+pub async fn verify_bounded(password: &str, stored_hash: &str) -> Result<bool, AppError> {
+    if password.len() > MAX_PASSWORD_BYTES {
+        return Ok(false);
+    }
+    let (password, stored_hash) = (password.to_owned(), stored_hash.to_owned());
+    with_hashing_slot(move || verify_password(&password, &stored_hash)).await
+}
+
+/// [`hash_password`] within the bound on concurrent hashing.
+pub async fn hash_bounded(password: &str) -> Result<String, AppError> {
+    let password = password.to_owned();
+    with_hashing_slot(move || hash_password(&password))
+        .await?
+        .map_err(|error| {
+            tracing::error!(%error, "password hashing failed");
+            AppError::Internal
+        })
 }
 
 /// A hash to verify against when the account does not exist, so a sign-in for an unknown

@@ -95,8 +95,15 @@ pub enum KommuneMatch {
 }
 
 /// Resolves "Leipzig", "Leipzig (Sachsen)" or an 8-digit key to one municipality.
+/// Longest text [`resolve`] looks up.
+pub const MAX_TYPED_CHARS: usize = 120;
+
 pub async fn resolve(db: &impl ConnectionTrait, typed: &str) -> Result<KommuneMatch, DbErr> {
     let typed = typed.trim();
+    // No municipality's name (with its state) is this long; nothing longer reaches a query.
+    if typed.chars().count() > MAX_TYPED_CHARS || typed.chars().any(char::is_control) {
+        return Ok(KommuneMatch::NotFound);
+    }
     if let Ok(ags) = shared::Ags::parse(typed) {
         let found = kommune::Entity::find_by_id(ags.as_str().to_owned())
             .one(db)

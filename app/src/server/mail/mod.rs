@@ -2,5 +2,6 @@
 //! it; without, it stays readable for admins at `/admin/postausgang`.
 
 pub mod outbox;
+pub mod public_forms;
 pub mod templates;
 pub mod worker;

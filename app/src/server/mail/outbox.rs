@@ -58,7 +58,34 @@ pub struct OutboxEntry {
     pub created_at: String,
 }
 
-/// The newest messages first.
+/// What stands in an e-mail's text where a link with a one-time token was.
+pub const REDACTED_LINK: &str = "[Link mit Zugangscode entfernt]";
+
+/// The text with every link that carries a token (`…?token=…`) replaced: such links are
+/// secrets for their recipient alone. Applied once a message is delivered (nothing live stays
+/// at rest) and to everything admins read in the outbox.
+pub fn redact_links(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(start) = rest.find("http") {
+        out.push_str(&rest[..start]);
+        let candidate = &rest[start..];
+        let end = candidate
+            .find(|c: char| c.is_whitespace() || c == '<' || c == '>' || c == '"')
+            .unwrap_or(candidate.len());
+        let link = &candidate[..end];
+        if link.contains("token=") {
+            out.push_str(REDACTED_LINK);
+        } else {
+            out.push_str(link);
+        }
+        rest = &candidate[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The newest messages first, with token links removed.
 pub async fn latest(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<OutboxEntry>, DbErr> {
     Ok(outbox_mail::Entity::find()
         .order_by_desc(outbox_mail::Column::Id)
@@ -70,9 +97,24 @@ pub async fn latest(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<OutboxE
             id: m.id,
             to: m.to_address,
             subject: m.subject,
-            body: m.body_text,
+            body: redact_links(&m.body_text),
             status: m.status,
             created_at: crate::server::display::berlin_time(m.created_at),
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{REDACTED_LINK, redact_links};
+
+    #[test]
+    fn token_links_are_removed_and_other_links_kept() {
+        let body = "Bitte hier:\n\nhttps://b.example/passwort-setzen?token=SECRET123\n\nInfo: https://b.example/karte.";
+        let redacted = redact_links(body);
+        assert!(!redacted.contains("SECRET123"), "{redacted}");
+        assert!(redacted.contains(REDACTED_LINK));
+        assert!(redacted.contains("https://b.example/karte."));
+        assert_eq!(redact_links("kein Link"), "kein Link");
+    }
 }

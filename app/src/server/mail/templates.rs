@@ -4,13 +4,15 @@ use crate::server::mail::outbox::Mail;
 
 const SIGNATURE: &str = "\n\nViele Grüße\nIhre Koordination des Beteiligungsnetzes\n\n--\nDiese Nachricht wurde automatisch erstellt.";
 
-/// Double opt-in: confirm the address of a join request.
-pub fn confirm_join_request(to: &str, name: &str, link: &str) -> Mail {
+/// Double opt-in: confirm the address of a join request. The address is not confirmed yet, so
+/// the message carries nothing the requester typed (no name, no message): the form cannot be
+/// used to send someone else text of one's choosing.
+pub fn confirm_join_request(to: &str, link: &str) -> Mail {
     Mail {
         to: to.to_owned(),
         subject: "Bitte bestätigen Sie Ihre E-Mail-Adresse".into(),
         body: format!(
-            "Guten Tag {name},\n\nvielen Dank für Ihren Antrag auf Mitgliedschaft im Beteiligungsnetz. Bitte bestätigen Sie Ihre E-Mail-Adresse über diesen Link (gültig 48 Stunden):\n\n{link}\n\nErst danach sieht die Koordination Ihren Antrag. Wenn Sie keinen Antrag gestellt haben, ignorieren Sie diese Nachricht einfach.{SIGNATURE}"
+            "Guten Tag,\n\nvielen Dank für Ihren Antrag auf Mitgliedschaft im Beteiligungsnetz. Bitte bestätigen Sie Ihre E-Mail-Adresse über diesen Link (gültig 48 Stunden):\n\n{link}\n\nErst danach sieht die Koordination Ihren Antrag. Wenn Sie keinen Antrag gestellt haben, ignorieren Sie diese Nachricht einfach.{SIGNATURE}"
         ),
     }
 }

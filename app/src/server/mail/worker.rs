@@ -94,8 +94,13 @@ pub async fn send_due(db: &DatabaseConnection, sender: &SmtpSender) -> Result<us
         }
         match sender.send(&mail).await {
             Ok(()) => {
+                // Delivered: the links with tokens now live only in the recipient's mailbox.
                 outbox_mail::Entity::update_many()
                     .col_expr(outbox_mail::Column::Status, Expr::value("sent"))
+                    .col_expr(
+                        outbox_mail::Column::BodyText,
+                        Expr::value(super::outbox::redact_links(&mail.body_text)),
+                    )
                     .col_expr(outbox_mail::Column::SentAt, Expr::value(Some(Utc::now())))
                     .col_expr(
                         outbox_mail::Column::Attempts,

@@ -368,7 +368,13 @@ impl<'a> LineCounter<'a> {
 /// Removes the apostrophe our export puts before cells a spreadsheet would run as formulas.
 fn restore_defused(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        Some(rest)
+            if rest
+                .trim_start_matches([' ', '\n', '\r', '\t', '\u{a0}'])
+                .starts_with(['=', '+', '-', '@']) =>
+        {
+            rest
+        }
         _ => cell,
     }
 }

@@ -37,11 +37,16 @@ pub fn visibility_word(visibility: Visibility) -> &'static str {
     }
 }
 
-/// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) gets a
-/// leading apostrophe (OWASP "CSV injection"); the import removes it again.
+/// A cell that a spreadsheet would run as a formula gets a leading apostrophe (OWASP "CSV
+/// injection"); the import removes it again. That is a cell starting with `=`, `+`, `-`, `@`,
+/// tab or CR — also after leading spaces or line breaks, which some spreadsheets skip.
 pub fn defuse(cell: &str) -> String {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+    let first_visible = cell
+        .trim_start_matches([' ', '\n', '\r', '\t', '\u{a0}'])
+        .chars()
+        .next();
+    match (cell.chars().next(), first_visible) {
+        (Some('\t' | '\r'), _) | (_, Some('=' | '+' | '-' | '@')) => format!("'{cell}"),
         _ => cell.to_owned(),
     }
 }
@@ -148,6 +153,10 @@ mod tests {
         assert_eq!(defuse("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
         assert_eq!(defuse("+49 341 1"), "'+49 341 1");
         assert_eq!(defuse("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(defuse(" =1+1"), "' =1+1");
+        assert_eq!(defuse("\n@SUM(A1)"), "'\n@SUM(A1)");
+        assert_eq!(defuse("\r\n-2+3"), "'\r\n-2+3");
+        assert_eq!(defuse("  Leipzig - Mitte"), "  Leipzig - Mitte");
         assert_eq!(defuse("Leipzig"), "Leipzig");
         assert_eq!(defuse(""), "");
     }

@@ -302,7 +302,9 @@ pub async fn apply(
             contact_email: Set(String::new()),
             contact_phone: Set(member.phone.clone()),
             website: Set(member.website.clone()),
-            visibility: Set(member.visibility.code().to_owned()),
+            // Hidden until the person has set a password and chosen a visibility themselves:
+            // a coordinator's list cannot publish anyone (the column is only the list's note).
+            visibility: Set(shared::Visibility::Hidden.code().to_owned()),
             updated_at: Set(now),
         }
         .insert(&txn)
@@ -327,7 +329,7 @@ pub async fn apply(
                         &member.email,
                         &member.name,
                         link,
-                        member.visibility,
+                        shared::Visibility::Hidden,
                     )
                 },
                 now,
