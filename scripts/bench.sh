@@ -6,36 +6,17 @@
 # Usage: scripts/bench.sh [seconds per wrk run, default 20]. Results go to stdout; BENCHMARKS.md
 # records them.
 source "$(dirname "$0")/lib/common.sh"
+source "$(dirname "$0")/lib/bench.sh"
 
 DURATION="${1:-20}"
 install_rust_tools
 install_node_tools
 install_chromium
-if ! command -v wrk >/dev/null; then
-  step "Installing wrk (Debian)"
-  as_root apt-get update
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends wrk
-fi
+install_wrk
 build_release
 
-WORK="$(mktemp -d)"
-trap 'kill "${SERVER_PID:-0}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
-export DATABASE_URL="sqlite://$WORK/bench.db"
-export LEPTOS_SITE_ROOT="$REPO_ROOT/target/site"
-export LOG_LEVEL=warn
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-export BIND_ADDRESS="127.0.0.1:$PORT"
-export PUBLIC_URL="http://127.0.0.1:$PORT"
-BIN="$(server_binary)"
-
 step "Generating 5,000 officers in 2,000 municipalities"
-"$BIN" bench-seed --officers 5000 --kommunen 2000
-"$BIN" serve &
-SERVER_PID=$!
-for _ in $(seq 1 100); do
-  curl -fsS "$PUBLIC_URL/healthz" >/dev/null 2>&1 && break
-  sleep 0.1
-done
+start_bench_server "bench-seed --officers 5000 --kommunen 2000"
 
 step "Sizes"
 for path in /api/beauftragte.geojson /karte; do

@@ -65,6 +65,16 @@ pub fn build_router(state: AppState, config: &ServerConfig) -> Router {
         .leptos_routes(&state, routes, move || shell(leptos_options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .with_state(state)
+        // Every request gets its own slot for the session, resolved once however many server
+        // functions of a page ask for it.
+        .layer(axum::middleware::from_fn(
+            |mut request: axum::extract::Request, next: axum::middleware::Next| async move {
+                request
+                    .extensions_mut()
+                    .insert(app::server::auth::guards::RequestSession::default());
+                next.run(request).await
+            },
+        ))
         // Innermost: handlers run to the end even if the client leaves.
         .layer(axum::middleware::from_fn(move |request, next| {
             run_to_completion(timeout, request, next)

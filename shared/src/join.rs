@@ -4,6 +4,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::validation::{FieldErrors, email_address, optional_text, required_text};
 
+/// The version (date) of the privacy notice a join request consents to; shown on the
+/// Datenschutz page and stored with every consent.
+pub const PRIVACY_NOTICE_VERSION: &str = "2026-12-01";
+
 /// What a person types into the join form (all text, as submitted).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JoinRequestForm {

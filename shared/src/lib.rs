@@ -4,9 +4,11 @@
 
 pub mod account;
 pub mod bundesland;
+pub mod coordination;
 pub mod join;
 pub mod kommune;
 pub mod member_import;
+pub mod my_account;
 pub mod officers;
 pub mod password;
 pub mod profile;

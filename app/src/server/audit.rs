@@ -6,8 +6,8 @@ use sea_orm::{
 };
 use shared::SessionUser;
 
-pub use crate::api::coordination::AuditEntryView as AuditEntry;
 use crate::server::entities::audit_log;
+pub use shared::coordination::AuditEntryView as AuditEntry;
 
 /// Records that `actor` did `action` to `target`. Runs in the caller's transaction.
 pub async fn record(

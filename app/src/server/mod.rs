@@ -15,6 +15,7 @@ pub mod maintenance;
 pub mod member_import;
 pub mod migrations;
 pub mod officers;
+pub mod serve;
 pub mod settings;
 pub mod state;
 

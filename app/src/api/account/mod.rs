@@ -2,7 +2,6 @@
 
 mod confirm_join_request;
 mod get_current_user;
-mod my_account_types;
 mod request_password_reset;
 mod self_service;
 mod set_password;

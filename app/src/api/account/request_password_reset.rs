@@ -5,21 +5,18 @@ use crate::error::AppError;
 /// Public: e-mails a reset link if the address belongs to an active account (never tells).
 #[server(endpoint = "account/password/reset")]
 pub async fn request_password_reset(email: String) -> Result<(), AppError> {
-    crate::error::with_status(
-        async {
-            let state = crate::server::app_state()?;
-            let client = crate::server::auth::guards::client_ip(&state);
-            crate::server::accounts::passwords::request_reset(
-                &state.db,
-                &state.settings,
-                &email,
-                client,
-                chrono::Utc::now(),
-            )
-            .await?;
-            leptos_axum::redirect("/passwort-vergessen/gesendet");
-            Ok(())
-        }
-        .await,
-    )
+    crate::server::serve::public(|state| async move {
+        let client = crate::server::auth::guards::client_ip(&state);
+        crate::server::accounts::passwords::request_reset(
+            &state.db,
+            &state.settings,
+            &email,
+            client,
+            chrono::Utc::now(),
+        )
+        .await?;
+        leptos_axum::redirect("/passwort-vergessen/gesendet");
+        Ok(())
+    })
+    .await
 }

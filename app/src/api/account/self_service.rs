@@ -9,26 +9,20 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 
-pub use crate::api::account::my_account_types::{MyAccount, MySession};
+pub use shared::my_account::{MyAccount, MySession};
 
 /// The signed-in member's account, profile and sessions.
 #[server(endpoint = "account/mine")]
 pub async fn get_my_account() -> Result<MyAccount, AppError> {
-    crate::error::with_status(
-        async {
-            let session = crate::server::auth::guards::current_session()
-                .await?
-                .ok_or(AppError::Unauthorized)?;
-            let state = crate::server::app_state()?;
-            crate::server::accounts::self_service::load(
-                &state.db,
-                session.user.account_id,
-                &session.id_hash,
-            )
-            .await
-        }
-        .await,
-    )
+    crate::server::serve::session(|session, state| async move {
+        crate::server::accounts::self_service::load(
+            &state.db,
+            session.user.account_id,
+            &session.id_hash,
+        )
+        .await
+    })
+    .await
 }
 
 /// Saves the member's profile (one checkbox per topic, so the form works without JavaScript).
@@ -76,22 +70,18 @@ pub async fn update_profile(
         visibility,
         topics,
     };
-    crate::error::with_status(
-        async {
-            let user = crate::server::auth::require_member().await?;
-            let state = crate::server::app_state()?;
-            crate::server::accounts::self_service::update_profile(
-                &state.db,
-                user.account_id,
-                &form,
-                chrono::Utc::now(),
-            )
-            .await?;
-            leptos_axum::redirect("/konto?gespeichert=profil");
-            Ok(())
-        }
-        .await,
-    )
+    crate::server::serve::member(|user, state| async move {
+        crate::server::accounts::self_service::update_profile(
+            &state.db,
+            user.account_id,
+            &form,
+            chrono::Utc::now(),
+        )
+        .await?;
+        leptos_axum::redirect("/konto?gespeichert=profil");
+        Ok(())
+    })
+    .await
 }
 
 /// Changes the password and signs out every other browser.
@@ -101,65 +91,51 @@ pub async fn change_password(
     new_password: String,
     new_password_repeat: String,
 ) -> Result<(), AppError> {
-    crate::error::with_status(
-        async {
-            let session = crate::server::auth::guards::current_session()
-                .await?
-                .ok_or(AppError::Unauthorized)?;
-            let state = crate::server::app_state()?;
-            crate::server::accounts::self_service::change_password(
-                &state.db,
-                session.user.account_id,
-                &session.id_hash,
-                &current_password,
-                &new_password,
-                &new_password_repeat,
-                chrono::Utc::now(),
-            )
-            .await?;
-            leptos_axum::redirect("/konto?gespeichert=passwort");
-            Ok(())
-        }
-        .await,
-    )
+    crate::server::serve::session(|session, state| async move {
+        crate::server::accounts::self_service::change_password(
+            &state.db,
+            session.user.account_id,
+            &session.id_hash,
+            &current_password,
+            &new_password,
+            &new_password_repeat,
+            chrono::Utc::now(),
+        )
+        .await?;
+        leptos_axum::redirect("/konto?gespeichert=passwort");
+        Ok(())
+    })
+    .await
 }
 
 /// Ends one of the member's own sessions.
 #[server(endpoint = "account/sessions/end")]
 pub async fn end_session(id: String) -> Result<(), AppError> {
-    crate::error::with_status(
-        async {
-            let user = crate::server::auth::require_member().await?;
-            let state = crate::server::app_state()?;
-            crate::server::accounts::self_service::end_own_session(&state.db, user.account_id, &id)
-                .await
-        }
-        .await,
-    )
+    crate::server::serve::member(|user, state| async move {
+        crate::server::accounts::self_service::end_own_session(&state.db, user.account_id, &id)
+            .await
+    })
+    .await
 }
 
 /// Deletes the member's account for good and signs out.
 #[server(endpoint = "account/delete")]
 pub async fn delete_account(confirm_email: String, password: String) -> Result<(), AppError> {
-    crate::error::with_status(
-        async {
-            let user = crate::server::auth::require_member().await?;
-            let state = crate::server::app_state()?;
-            crate::server::accounts::self_service::delete(
-                &state.db,
-                &user,
-                &confirm_email,
-                &password,
-                chrono::Utc::now(),
-            )
-            .await?;
-            crate::server::auth::guards::set_response_header(
-                http::header::SET_COOKIE,
-                &crate::server::auth::cookies::clear_session_cookie(state.settings.secure_cookies),
-            );
-            leptos_axum::redirect("/?konto=geloescht");
-            Ok(())
-        }
-        .await,
-    )
+    crate::server::serve::member(|user, state| async move {
+        crate::server::accounts::self_service::delete(
+            &state.db,
+            &user,
+            &confirm_email,
+            &password,
+            chrono::Utc::now(),
+        )
+        .await?;
+        crate::server::auth::guards::set_response_header(
+            http::header::SET_COOKIE,
+            &crate::server::auth::cookies::clear_session_cookie(state.settings.secure_cookies),
+        );
+        leptos_axum::redirect("/?konto=geloescht");
+        Ok(())
+    })
+    .await
 }

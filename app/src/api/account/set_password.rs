@@ -9,20 +9,17 @@ pub async fn set_password(
     password: String,
     password_repeat: String,
 ) -> Result<(), AppError> {
-    crate::error::with_status(
-        async {
-            let state = crate::server::app_state()?;
-            crate::server::accounts::passwords::set_with_token(
-                &state.db,
-                &token,
-                &password,
-                &password_repeat,
-                chrono::Utc::now(),
-            )
-            .await?;
-            leptos_axum::redirect("/anmelden?passwort=neu");
-            Ok(())
-        }
-        .await,
-    )
+    crate::server::serve::public(|state| async move {
+        crate::server::accounts::passwords::set_with_token(
+            &state.db,
+            &token,
+            &password,
+            &password_repeat,
+            chrono::Utc::now(),
+        )
+        .await?;
+        leptos_axum::redirect("/anmelden?passwort=neu");
+        Ok(())
+    })
+    .await
 }

@@ -5,20 +5,17 @@ use crate::error::AppError;
 /// Ends the current session on the server and removes the cookie.
 #[server(endpoint = "account/sign-out")]
 pub async fn sign_out() -> Result<(), AppError> {
-    crate::error::with_status(
-        async {
-            use crate::server::auth::{cookies, guards};
-            let state = crate::server::app_state()?;
-            if let Some(session) = guards::current_session().await? {
-                crate::server::auth::sessions::end(&state.db, &session.id_hash).await?;
-            }
-            guards::set_response_header(
-                http::header::SET_COOKIE,
-                &cookies::clear_session_cookie(state.settings.secure_cookies),
-            );
-            leptos_axum::redirect("/?abgemeldet=1");
-            Ok(())
+    crate::server::serve::public(|state| async move {
+        use crate::server::auth::{cookies, guards};
+        if let Some(session) = guards::current_session().await? {
+            crate::server::auth::sessions::end(&state.db, &session.id_hash).await?;
         }
-        .await,
-    )
+        guards::set_response_header(
+            http::header::SET_COOKIE,
+            &cookies::clear_session_cookie(state.settings.secure_cookies),
+        );
+        leptos_axum::redirect("/?abgemeldet=1");
+        Ok(())
+    })
+    .await
 }

@@ -22,21 +22,18 @@ pub async fn submit_join_request(
         message,
         consent,
     };
-    crate::error::with_status(
-        async {
-            let state = crate::server::app_state()?;
-            let client = crate::server::auth::guards::client_ip(&state);
-            crate::server::accounts::join_requests::submit(
-                &state.db,
-                &state.settings,
-                &form,
-                client,
-                chrono::Utc::now(),
-            )
-            .await?;
-            leptos_axum::redirect("/mitglied-werden/danke");
-            Ok(())
-        }
-        .await,
-    )
+    crate::server::serve::public(|state| async move {
+        let client = crate::server::auth::guards::client_ip(&state);
+        crate::server::accounts::join_requests::submit(
+            &state.db,
+            &state.settings,
+            &form,
+            client,
+            chrono::Utc::now(),
+        )
+        .await?;
+        leptos_axum::redirect("/mitglied-werden/danke");
+        Ok(())
+    })
+    .await
 }

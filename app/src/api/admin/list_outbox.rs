@@ -17,23 +17,19 @@ pub struct OutboxMessage {
 /// Admins: the newest 100 e-mails (the outbox is how mail is read when no SMTP is set up).
 #[server(endpoint = "admin/outbox")]
 pub async fn list_outbox() -> Result<Vec<OutboxMessage>, AppError> {
-    crate::error::with_status(
-        async {
-            crate::server::auth::require_admin().await?;
-            let state = crate::server::app_state()?;
-            Ok(crate::server::mail::outbox::latest(&state.db, 100)
-                .await?
-                .into_iter()
-                .map(|m| OutboxMessage {
-                    id: m.id,
-                    to: m.to,
-                    subject: m.subject,
-                    body: m.body,
-                    status: m.status,
-                    created_at: m.created_at,
-                })
-                .collect())
-        }
-        .await,
-    )
+    crate::server::serve::admin(|_, state| async move {
+        Ok(crate::server::mail::outbox::latest(&state.db, 100)
+            .await?
+            .into_iter()
+            .map(|m| OutboxMessage {
+                id: m.id,
+                to: m.to,
+                subject: m.subject,
+                body: m.body,
+                status: m.status,
+                created_at: m.created_at,
+            })
+            .collect())
+    })
+    .await
 }

@@ -24,40 +24,36 @@ pub async fn list_join_requests(
     land: String,
     min_age_days: String,
 ) -> Result<Vec<JoinRequestView>, AppError> {
-    crate::error::with_status(
-        async {
-            crate::server::auth::require_coordinator().await?;
-            let state = crate::server::app_state()?;
-            let land = Bundesland::from_code(&land);
-            // Clamped: a day count from the query string must not overflow a date.
-            let min_age = min_age_days
-                .trim()
-                .parse::<i64>()
-                .ok()
-                .filter(|d| *d > 0)
-                .map(|d| d.min(3650));
-            let rows = crate::server::accounts::join_requests::pending(
-                &state.db,
-                land,
-                min_age,
-                chrono::Utc::now(),
-            )
-            .await?;
-            Ok(rows
-                .into_iter()
-                .map(|r| JoinRequestView {
-                    id: r.id,
-                    name: r.name,
-                    email: r.email,
-                    kommune: r.kommune,
-                    land: r.land,
-                    position: r.position,
-                    department: r.department,
-                    message: r.message,
-                    age_days: r.age_days,
-                })
-                .collect())
-        }
-        .await,
-    )
+    crate::server::serve::coordinator(|_, state| async move {
+        let land = Bundesland::from_code(&land);
+        // Clamped: a day count from the query string must not overflow a date.
+        let min_age = min_age_days
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|d| *d > 0)
+            .map(|d| d.min(3650));
+        let rows = crate::server::accounts::join_requests::pending(
+            &state.db,
+            land,
+            min_age,
+            chrono::Utc::now(),
+        )
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| JoinRequestView {
+                id: r.id,
+                name: r.name,
+                email: r.email,
+                kommune: r.kommune,
+                land: r.land,
+                position: r.position,
+                department: r.department,
+                message: r.message,
+                age_days: r.age_days,
+            })
+            .collect())
+    })
+    .await
 }

@@ -21,58 +21,46 @@ pub struct ImportSummaryView {
 /// Coordinators: the 20 newest uploads.
 #[server(endpoint = "coordination/imports")]
 pub async fn list_member_imports() -> Result<Vec<ImportSummaryView>, AppError> {
-    crate::error::with_status(
-        async {
-            crate::server::auth::require_coordinator().await?;
-            let state = crate::server::app_state()?;
-            Ok(crate::server::member_import::recent(&state.db, 20)
-                .await?
-                .into_iter()
-                .map(|s| ImportSummaryView {
-                    id: s.id,
-                    file_name: s.file_name,
-                    created_at: s.created_at,
-                    created_by: s.created_by,
-                    status: s.status,
-                    creates: s.creates,
-                    errors: s.errors,
-                })
-                .collect())
-        }
-        .await,
-    )
+    crate::server::serve::coordinator(|_, state| async move {
+        Ok(crate::server::member_import::recent(&state.db, 20)
+            .await?
+            .into_iter()
+            .map(|s| ImportSummaryView {
+                id: s.id,
+                file_name: s.file_name,
+                created_at: s.created_at,
+                created_by: s.created_by,
+                status: s.status,
+                creates: s.creates,
+                errors: s.errors,
+            })
+            .collect())
+    })
+    .await
 }
 
 /// Coordinators: the report of one upload.
 #[server(endpoint = "coordination/imports/report")]
 pub async fn get_member_import(id: i64) -> Result<ImportReport, AppError> {
-    crate::error::with_status(
-        async {
-            crate::server::auth::require_coordinator().await?;
-            let state = crate::server::app_state()?;
-            crate::server::member_import::load_report(&state.db, id).await
-        }
-        .await,
-    )
+    crate::server::serve::coordinator(|_, state| async move {
+        crate::server::member_import::load_report(&state.db, id).await
+    })
+    .await
 }
 
 /// Coordinators: writes a checked, error-free upload to the member list (all or nothing).
 #[server(endpoint = "coordination/imports/apply")]
 pub async fn apply_member_import(id: i64) -> Result<(), AppError> {
-    crate::error::with_status(
-        async {
-            let actor = crate::server::auth::require_coordinator().await?;
-            let state = crate::server::app_state()?;
-            crate::server::member_import::apply(
-                &state.db,
-                &state.settings,
-                &actor,
-                id,
-                chrono::Utc::now(),
-            )
-            .await?;
-            Ok(())
-        }
-        .await,
-    )
+    crate::server::serve::coordinator(|actor, state| async move {
+        crate::server::member_import::apply(
+            &state.db,
+            &state.settings,
+            &actor,
+            id,
+            chrono::Utc::now(),
+        )
+        .await?;
+        Ok(())
+    })
+    .await
 }

@@ -3,7 +3,6 @@
 mod decide_join_request;
 mod list_join_requests;
 mod member_import;
-mod member_types;
 mod members;
 
 pub use decide_join_request::{
@@ -14,9 +13,9 @@ pub use member_import::{
     ApplyMemberImport, GetMemberImport, ImportSummaryView, ListMemberImports, apply_member_import,
     get_member_import, list_member_imports,
 };
-pub use member_types::{AuditEntryView, MemberView};
 pub use members::{
     ChangeMemberRole, DeleteMember, ListAuditLog, ListMembers, ResendInvitation, SetMemberActive,
     change_member_role, delete_member, list_audit_log, list_members, resend_invitation,
     set_member_active,
 };
+pub use shared::coordination::{AuditEntryView, MemberView};

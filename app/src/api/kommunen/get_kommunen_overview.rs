@@ -6,11 +6,8 @@ use crate::error::AppError;
 /// Key figures of the gazetteer for the start page. Public.
 #[server(endpoint = "kommunen/overview")]
 pub async fn get_kommunen_overview() -> Result<KommunenOverview, AppError> {
-    crate::error::with_status(
-        async {
-            let state = crate::server::app_state()?;
-            Ok(crate::server::kommunen::queries::overview(&state.db).await?)
-        }
-        .await,
-    )
+    crate::server::serve::public(|state| async move {
+        Ok(crate::server::kommunen::queries::overview(&state.db).await?)
+    })
+    .await
 }

@@ -6,14 +6,10 @@ use crate::error::AppError;
 /// Public (what is shown depends on the viewer): one profile with nearby colleagues.
 #[server(endpoint = "officers/profile")]
 pub async fn get_officer_profile(id: i64) -> Result<OfficerProfile, AppError> {
-    crate::error::with_status(
-        async {
-            let user = crate::server::auth::current_user().await?;
-            let viewer = crate::server::officers::Viewer::of(user.as_ref());
-            let state = crate::server::app_state()?;
-            crate::server::officers::directory::profile(&state.db, &state.directory, viewer, id)
-                .await
-        }
-        .await,
-    )
+    crate::server::serve::public(|state| async move {
+        let user = crate::server::auth::current_user().await?;
+        let viewer = crate::server::officers::Viewer::of(user.as_ref());
+        crate::server::officers::directory::profile(&state.db, &state.directory, viewer, id).await
+    })
+    .await
 }

@@ -7,37 +7,31 @@ use crate::error::AppError;
 /// filters, with the totals.
 #[server(endpoint = "officers/search")]
 pub async fn search_officers(query: OfficerQuery) -> Result<OfficerSearchResult, AppError> {
-    crate::error::with_status(
-        async {
-            let filter = query.check().map_err(AppError::Validation)?;
-            let user = crate::server::auth::current_user().await?;
-            let viewer = crate::server::officers::Viewer::of(user.as_ref());
-            let state = crate::server::app_state()?;
-            crate::server::officers::directory::search(&state.db, &state.directory, viewer, &filter)
-                .await
-        }
-        .await,
-    )
+    crate::server::serve::public(|state| async move {
+        let filter = query.check().map_err(AppError::Validation)?;
+        let user = crate::server::auth::current_user().await?;
+        let viewer = crate::server::officers::Viewer::of(user.as_ref());
+        crate::server::officers::directory::search(&state.db, &state.directory, viewer, &filter)
+            .await
+    })
+    .await
 }
 
 /// Public (what is shown depends on the viewer): every officer matching the map filters, for
 /// the markers. Loaded by the browser after the page, so the page itself stays small.
 #[server(endpoint = "officers/map")]
 pub async fn officer_map_data(query: OfficerQuery) -> Result<Vec<OfficerSummary>, AppError> {
-    crate::error::with_status(
-        async {
-            let filter = query.check().map_err(AppError::Validation)?;
-            let user = crate::server::auth::current_user().await?;
-            let viewer = crate::server::officers::Viewer::of(user.as_ref());
-            let state = crate::server::app_state()?;
-            crate::server::officers::directory::all_matching(
-                &state.db,
-                &state.directory,
-                viewer,
-                &filter,
-            )
-            .await
-        }
-        .await,
-    )
+    crate::server::serve::public(|state| async move {
+        let filter = query.check().map_err(AppError::Validation)?;
+        let user = crate::server::auth::current_user().await?;
+        let viewer = crate::server::officers::Viewer::of(user.as_ref());
+        crate::server::officers::directory::all_matching(
+            &state.db,
+            &state.directory,
+            viewer,
+            &filter,
+        )
+        .await
+    })
+    .await
 }

@@ -3,8 +3,7 @@ use leptos_router::components::A;
 
 use crate::components::layout::PageHeading;
 
-/// Version of the privacy notice; consent records store it (see accounts).
-pub const PRIVACY_NOTICE_VERSION: &str = "2026-11-21";
+pub use shared::join::PRIVACY_NOTICE_VERSION;
 
 /// Datenschutzerklärung.
 #[component]

@@ -19,7 +19,7 @@ use crate::server::mail::{outbox, templates};
 use crate::server::{RuntimeSettings, audit};
 
 /// Version of the privacy notice the consent refers to.
-pub const CONSENT_VERSION: &str = crate::pages::legal::PRIVACY_NOTICE_VERSION;
+pub const CONSENT_VERSION: &str = shared::join::PRIVACY_NOTICE_VERSION;
 /// How long the confirmation link stays valid.
 const CONFIRM_VALIDITY: Duration = Duration::hours(48);
 /// How long the invitation (set-password) link stays valid.

@@ -8,13 +8,13 @@ use sea_orm::{
 };
 use shared::{Role, SessionUser};
 
-pub use crate::api::coordination::MemberView;
 use crate::error::AppError;
 use crate::server::auth::sessions;
 use crate::server::entities::{account, profile};
 use crate::server::kommunen::queries;
 use crate::server::mail::templates;
 use crate::server::{RuntimeSettings, audit};
+pub use shared::coordination::MemberView;
 
 /// Members whose name or address contains `search` (all when empty), by name.
 pub async fn list(db: &DatabaseConnection, search: &str) -> Result<Vec<MemberView>, AppError> {

@@ -9,7 +9,6 @@ use sea_orm::{
 use shared::profile::ProfileForm;
 use shared::{FieldError, FieldErrors, Topic, Visibility};
 
-pub use crate::api::account::{MyAccount, MySession};
 use crate::error::AppError;
 use crate::server::accounts::erasure;
 use crate::server::accounts::passwords::use_up_tokens;
@@ -19,6 +18,7 @@ use crate::server::auth::rate_limit;
 use crate::server::auth::sessions;
 use crate::server::entities::{account, join_request, profile, profile_topic};
 use crate::server::kommunen::queries::{self, KommuneMatch};
+pub use shared::my_account::{MyAccount, MySession};
 
 /// Loads the account of `account_id`; `current_session` marks this browser's session.
 pub async fn load(

@@ -2,6 +2,7 @@
 //! functions. Every server function that needs more than public access calls one of these.
 
 use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
 
 use axum::extract::ConnectInfo;
 use leptos::prelude::use_context;
@@ -22,13 +23,28 @@ pub fn session_secret(state: &AppState) -> Option<String> {
     cookies::read_session_cookie(header, state.settings.secure_cookies).map(str::to_owned)
 }
 
-/// The active session of the current request.
+/// The session behind one request, resolved at most once and shared by every server function
+/// and resource of that request (a page render calls several). The router puts an empty one
+/// into each request's extensions; Leptos hands the request's parts, with it, to the render.
+#[derive(Debug, Clone, Default)]
+pub struct RequestSession(Arc<tokio::sync::OnceCell<Option<sessions::ActiveSession>>>);
+
+/// The active session of the current request (looked up once per request).
 pub async fn current_session() -> Result<Option<sessions::ActiveSession>, AppError> {
     let state = app_state()?;
-    let Some(secret) = session_secret(&state) else {
-        return Ok(None);
+    let memo = request_parts().and_then(|parts| parts.extensions.get::<RequestSession>().cloned());
+    let resolve = || async {
+        let Some(secret) = session_secret(&state) else {
+            return Ok(None);
+        };
+        Ok::<_, AppError>(
+            sessions::resolve(&state.db, &state.settings, &secret, chrono::Utc::now()).await?,
+        )
     };
-    Ok(sessions::resolve(&state.db, &state.settings, &secret, chrono::Utc::now()).await?)
+    match memo {
+        Some(memo) => Ok(memo.0.get_or_try_init(resolve).await?.clone()),
+        None => resolve().await,
+    }
 }
 
 /// The signed-in person, if any.

@@ -1,12 +1,10 @@
 //! The page cache through the real router: anonymous visitors get stored pages while the data
 //! is unchanged; signed-in members never get, nor leave, a stored page.
 
-mod support;
-
+use crate::support::*;
 use http::{StatusCode, header};
 use sea_orm::ConnectionTrait;
 use server::page_cache::CACHE_STATUS_HEADER;
-use support::*;
 
 fn cache_status(answer: &Answer) -> Option<&str> {
     answer

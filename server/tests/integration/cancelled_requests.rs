@@ -1,13 +1,11 @@
 //! A client that goes away in the middle of a page render: the render finishes quietly instead
 //! of leaving Leptos tasks to run against a dropped page (which log errors and panic).
 
-mod support;
-
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use support::*;
+use crate::support::*;
 
 static PANICS: AtomicUsize = AtomicUsize::new(0);
 

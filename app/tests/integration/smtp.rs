@@ -1,9 +1,7 @@
 //! The SMTP path against a real SMTP server on localhost (started by `scripts/test`, which sets
 //! `SMTP_TEST_URL` and `SMTP_TEST_DIR`), and the retry path against a closed port.
 
-#![cfg(feature = "ssr")]
-
-mod support;
+use crate::support;
 
 use app::server::RuntimeSettings;
 use app::server::entities::outbox_mail;

@@ -1,13 +1,13 @@
-//! Types of "my account", shared by server and browser.
+//! What "my account" shows: the account, its profile and its signed-in browsers.
 
+use crate::profile::ProfileForm;
 use serde::{Deserialize, Serialize};
-use shared::profile::ProfileForm;
 
 /// Everything "my account" shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MyAccount {
     pub email: String,
-    pub role: shared::Role,
+    pub role: crate::Role,
     pub profile: ProfileForm,
     pub sessions: Vec<MySession>,
 }

@@ -1,9 +1,7 @@
 //! Sign-in, sessions and authorization through the real router.
 
-mod support;
-
+use crate::support::*;
 use http::StatusCode;
-use support::*;
 
 #[tokio::test]
 async fn session_fixation_is_impossible() {
@@ -113,7 +111,8 @@ async fn cross_origin_sign_in_is_refused() {
     assert!(answer.session_cookie().is_none());
 }
 
-/// Every protected server function against anonymous, member, coordinator and admin.
+/// Every server function against anonymous, member, coordinator and admin; a server function
+/// without a row here fails the test.
 #[tokio::test]
 async fn authorization_matrix_for_server_functions() {
     let (app, _) = test_app().await;
@@ -206,6 +205,39 @@ async fn authorization_matrix_for_server_functions() {
             [S::UNAUTHORIZED, S::FORBIDDEN, S::NOT_FOUND, S::NOT_FOUND],
         ),
     ]);
+    let public = [S::OK, S::OK, S::OK, S::OK];
+    let signed_in = |status: StatusCode| [S::UNAUTHORIZED, status, status, status];
+    matrix.extend([
+        ("/api/account/me", "", public),
+        ("/api/site/status", "", public),
+        ("/api/kommunen/overview", "", public),
+        ("/api/kommunen/search", "query=Leip", public),
+        ("/api/officers/search", QUERY_ALL, public),
+        ("/api/officers/map", QUERY_ALL, public),
+        ("/api/officers/profile", "id=999999", [S::NOT_FOUND; 4]),
+        ("/api/account/sign-in", "email=niemand%40stadt.test&password=falsch-falsch", [S::UNPROCESSABLE_ENTITY; 4]),
+        ("/api/account/password/reset", "email=niemand%40stadt.test", public),
+        ("/api/account/password/set", "token=ungueltig&password=Lange-Wiese-Ampel-3&password_repeat=Lange-Wiese-Ampel-3", [S::CONFLICT; 4]),
+        ("/api/account/join", "name=&email=&kommune=&position=&department=&message=", [S::UNPROCESSABLE_ENTITY; 4]),
+        ("/api/account/join/confirm", "token=ungueltig", [S::CONFLICT; 4]),
+        ("/api/account/mine", "", signed_in(S::OK)),
+        ("/api/account/profile", "display_name=&kommune=&position=&department=&bio=&contact_email=&contact_phone=&website=&visibility=", signed_in(S::UNPROCESSABLE_ENTITY)),
+        ("/api/account/password/change", "current_password=a&new_password=b&new_password_repeat=b", signed_in(S::UNPROCESSABLE_ENTITY)),
+        ("/api/account/sessions/end", "id=0000000000000000", signed_in(S::NOT_FOUND)),
+        ("/api/account/delete", "confirm_email=x%40y.de&password=x", signed_in(S::UNPROCESSABLE_ENTITY)),
+        ("/api/coordination/members/delete", "id=999999", [S::UNAUTHORIZED, S::FORBIDDEN, S::NOT_FOUND, S::NOT_FOUND]),
+        // Last: it ends the sessions the rows above use.
+        ("/api/account/sign-out", "", public),
+    ]);
+    let registered: Vec<String> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path.to_owned())
+        .collect();
+    for path in &registered {
+        assert!(
+            matrix.iter().any(|(row, _, _)| row == path),
+            "server function {path} has no row in the authorization matrix"
+        );
+    }
     for (path, body, expected) in matrix {
         for (who, cookie, status) in [
             ("anonymous", None, expected[0]),

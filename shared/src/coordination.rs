@@ -1,7 +1,7 @@
-//! Types of the coordination pages, shared by server and browser.
+//! What the coordination pages show of members and the audit log.
 
+use crate::Role;
 use serde::{Deserialize, Serialize};
-use shared::Role;
 
 /// A member as the coordination group sees them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

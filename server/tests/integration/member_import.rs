@@ -1,12 +1,10 @@
 //! The member-list upload and download over HTTP: only coordinators, only same-origin, and
 //! the upload lands on its report.
 
-mod support;
-
+use crate::support::{COORDINATOR, HOST, MEMBER, get, send, sign_in, test_app};
 use axum::body::Body;
 use axum::body::HttpBody as _;
 use http::{Request, StatusCode, header};
-use support::{COORDINATOR, HOST, MEMBER, get, send, sign_in, test_app};
 
 const BOUNDARY: &str = "----bnTestBoundary";
 
@@ -151,7 +149,7 @@ async fn only_coordinators_download_the_member_list() {
 
     let log = send(
         &app,
-        support::post("/api/coordination/audit-log", "", Some(&coordinator)),
+        crate::support::post("/api/coordination/audit-log", "", Some(&coordinator)),
     )
     .await;
     assert!(log.body.contains("member_list.exported"), "{}", log.body);

@@ -1,11 +1,7 @@
 //! The officers' directory through the real router: visibility on every channel, open data.
 
-mod support;
-
+use crate::support::*;
 use http::StatusCode;
-use support::*;
-
-const QUERY_ALL: &str = "query[land]=&query[thema]=&query[q]=&query[nahe]=&query[umkreis]=";
 
 /// Names in a response body.
 fn names_in(body: &str) -> [bool; 4] {

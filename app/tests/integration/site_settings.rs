@@ -1,8 +1,6 @@
 //! Installation settings and the demo seed on SQLite and PostgreSQL.
 
-#![cfg(feature = "ssr")]
-
-mod support;
+use crate::support;
 
 use app::server::demo_seed::{SeedOutcome, seed_demo_data};
 use app::server::settings;

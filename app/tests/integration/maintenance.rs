@@ -1,8 +1,6 @@
 //! The periodic clean-up deletes exactly what has expired.
 
-#![cfg(feature = "ssr")]
-
-mod support;
+use crate::support;
 
 use app::server::RuntimeSettings;
 use app::server::accounts::join_requests;

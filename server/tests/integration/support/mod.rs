@@ -16,6 +16,8 @@ pub const DEMO_PASSWORD: &str = app::server::demo_seed::DEMO_PASSWORD;
 pub const ADMIN: &str = "admin@demo.beteiligungsnetz.de";
 pub const COORDINATOR: &str = "koordination@demo.beteiligungsnetz.de";
 pub const MEMBER: &str = "leipzig@demo.beteiligungsnetz.de";
+/// The map filters, all empty, as the officer server functions take them.
+pub const QUERY_ALL: &str = "query[land]=&query[thema]=&query[q]=&query[nahe]=&query[umkreis]=";
 
 /// The router on `database_url` (in-memory SQLite by default), with demo accounts seeded.
 pub async fn test_app_on(database_url: &str) -> (Router, sea_orm::DatabaseConnection) {
@@ -95,6 +97,15 @@ pub fn get(uri: &str, cookie: Option<&str>) -> Request<Body> {
         builder = builder.header(header::COOKIE, format!("bn_session={cookie}"));
     }
     builder.body(Body::empty()).expect("request")
+}
+
+/// `request` as if it came from the client address `ip` (the socket peer).
+pub fn from_address(mut request: Request<Body>, ip: &str) -> Request<Body> {
+    let address: std::net::SocketAddr = format!("{ip}:40000").parse().expect("address");
+    request
+        .extensions_mut()
+        .insert(axum::extract::ConnectInfo(address));
+    request
 }
 
 /// A same-origin form POST as a browser with JavaScript sends it to a server function.

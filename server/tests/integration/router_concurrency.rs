@@ -2,10 +2,8 @@
 //! other's page renders (regression: route-list generation overlapping renders hung them
 //! until the request timeout answered 408).
 
-mod support;
-
+use crate::support::*;
 use http::StatusCode;
-use support::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn routers_built_while_others_serve_answer_every_request() {

@@ -1,6 +1,5 @@
 //! The embedded SQLite file is opened with durable, concurrent settings.
 
-#![cfg(feature = "ssr")]
 // The helper panics on failure like the test that uses it.
 #![expect(clippy::expect_used)]
 

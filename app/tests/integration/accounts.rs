@@ -1,10 +1,9 @@
 //! Membership services on SQLite and PostgreSQL: join flow, sign-in, passwords, sessions.
 
-#![cfg(feature = "ssr")]
 // Test helpers panic on set-up failure like the tests that use them.
 #![expect(clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use app::error::AppError;
 use app::server::RuntimeSettings;

@@ -1,8 +1,6 @@
 //! The gazetteer schema, import and queries on SQLite and PostgreSQL.
 
-#![cfg(feature = "ssr")]
-
-mod support;
+use crate::support;
 
 use app::server::entities::kommune;
 use app::server::kommunen::{gazetteer, queries};

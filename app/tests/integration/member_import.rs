@@ -1,11 +1,10 @@
 //! Importing the member list: the dry run names every bad line, a file with errors writes
 //! nothing, a good file creates every member at once, and the export reads back in.
 
-#![cfg(feature = "ssr")]
 // Set-up helpers panic like the tests that use them.
 #![allow(clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use app::error::AppError;
 use app::server::RuntimeSettings;

@@ -1,0 +1,15 @@
+//! The server's integration tests: the real router on a real database (in-memory SQLite, and
+//! PostgreSQL when `TEST_DATABASE_URL` is set), one module per domain. One test binary, so the
+//! workspace links its dependencies into a test executable once.
+
+mod abuse;
+mod accounts;
+mod cancelled_requests;
+mod csp_browser;
+mod member_import;
+mod officers;
+mod page_cache;
+mod privacy;
+mod router_concurrency;
+mod site;
+mod support;
