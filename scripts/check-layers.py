@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Checks that dependencies inside the app crate point one way:
-pages -> components -> api -> server (domain services) -> shared.
+"""Checks that dependencies point one way:
+pages -> components -> api -> server (glue) in the app crate -> the domain crate -> shared.
 
 A module may use modules of its own layer and of the layers after it, never of those before.
 Prints every import that runs back up the layers and exits 1 if there is one.
@@ -34,6 +34,17 @@ def main() -> int:
                 used = match.group(1)
                 if LAYERS.index(used) < LAYERS.index(own):
                     problems.append(f"{path.relative_to(ROOT)}:{number}: {own} uses {used}: {line.strip()}")
+    domain = ROOT / "server" / "domain"
+    for path in sorted(domain.rglob("*.rs")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.lstrip().startswith("//"):
+                continue
+            if re.search(r"\b(app|server|leptos|leptos_axum|leptos_router|axum)::", line):
+                problems.append(f"{path.relative_to(ROOT)}:{number}: domain depends on a higher layer: {line.strip()}")
+    manifest = (domain / "Cargo.toml").read_text(encoding="utf-8")
+    for forbidden in ("leptos", "axum", "app ", "app.workspace"):
+        if re.search(rf"^{re.escape(forbidden)}", manifest, re.M):
+            problems.append(f"server/domain/Cargo.toml depends on {forbidden.strip()}")
     shared = ROOT / "shared" / "src"
     for path in sorted(shared.rglob("*.rs")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -41,7 +52,7 @@ def main() -> int:
                 problems.append(f"{path.relative_to(ROOT)}:{number}: shared depends on a higher layer: {line.strip()}")
     for problem in problems:
         print(problem)
-    print(f"layers: {len(problems)} upward import(s) (pages -> components -> api -> server -> shared)")
+    print(f"layers: {len(problems)} upward import(s) (pages -> components -> api -> server -> domain -> shared)")
     return 1 if problems else 0
 
 

@@ -162,3 +162,20 @@ impl From<sea_orm::DbErr> for AppError {
         Self::Internal
     }
 }
+
+#[cfg(feature = "ssr")]
+impl From<domain::DomainError> for AppError {
+    fn from(error: domain::DomainError) -> Self {
+        use domain::DomainError as D;
+        match error {
+            D::Validation(errors) => Self::Validation(errors),
+            D::NotFound => Self::NotFound,
+            D::Unauthorized => Self::Unauthorized,
+            D::Forbidden => Self::Forbidden,
+            D::Conflict(message) => Self::Conflict(message),
+            D::RateLimited => Self::RateLimited,
+            D::Busy => Self::Busy,
+            D::Internal => Self::Internal,
+        }
+    }
+}

@@ -77,7 +77,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Seed { force_demo } => {
             check_demo_allowed(&config, force_demo)?;
             let db = startup::prepare_database(&config).await?;
-            let outcome = app::server::demo_seed::seed_demo_data(&db)
+            let outcome = domain::platform::demo_seed::seed_demo_data(&db)
                 .await
                 .context("seeding demo data failed")?;
             tracing::info!(?outcome, "demo seed finished");
@@ -85,7 +85,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::BenchSeed { officers, kommunen } => {
             let db = startup::prepare_database(&config).await?;
-            let added = app::server::bench_seed::seed(&db, officers, kommunen)
+            let added = domain::platform::bench_seed::seed(&db, officers, kommunen)
                 .await
                 .context("generating benchmark data failed")?;
             tracing::info!(added, kommunen, "benchmark data ready");
@@ -96,7 +96,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         } => {
             let db = startup::prepare_database(&config).await?;
             let settings = config.runtime_settings();
-            let link = app::server::accounts::admin_bootstrap::create_admin(
+            let link = domain::accounts::admin_bootstrap::create_admin(
                 &db,
                 &settings,
                 &email,

@@ -103,7 +103,7 @@ impl ServerConfig {
         Ok(Self {
             bind_address,
             database_url: get("DATABASE_URL")
-                .unwrap_or_else(|| app::server::database::DEFAULT_DATABASE_URL.into()),
+                .unwrap_or_else(|| domain::platform::database::DEFAULT_DATABASE_URL.into()),
             public_url,
             log_level: get("LOG_LEVEL")
                 .or_else(|| get("RUST_LOG"))
@@ -197,8 +197,8 @@ impl ServerConfig {
     }
 
     /// The settings the application services read at run time.
-    pub fn runtime_settings(&self) -> app::server::RuntimeSettings {
-        app::server::RuntimeSettings {
+    pub fn runtime_settings(&self) -> domain::RuntimeSettings {
+        domain::RuntimeSettings {
             public_url: self.public_url.clone(),
             secure_cookies: self.is_https(),
             session_idle_timeout: self.session_idle_timeout,
@@ -211,7 +211,7 @@ impl ServerConfig {
             map_tiles: self
                 .map_tiles
                 .as_ref()
-                .map(|(url, attribution)| app::server::MapTiles {
+                .map(|(url, attribution)| domain::MapTiles {
                     url_template: url.clone(),
                     attribution: attribution.clone(),
                 }),

@@ -18,7 +18,7 @@ pub async fn export_my_data(State(state): State<AppState>, headers: HeaderMap) -
         }
         Err(response) => return response,
     };
-    match app::server::accounts::self_service::export(&state.db, user.account_id).await {
+    match domain::accounts::self_service::export(&state.db, user.account_id).await {
         Ok(data) => {
             let body = serde_json::to_string_pretty(&data).unwrap_or_default();
             let mut response = body.into_response();

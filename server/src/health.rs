@@ -9,7 +9,7 @@ use serde_json::json;
 
 /// 200 with `{"status":"ok"}` when the database answers, 503 otherwise.
 pub async fn healthz(State(db): State<DatabaseConnection>) -> impl IntoResponse {
-    match app::server::database::ping(&db).await {
+    match domain::platform::database::ping(&db).await {
         Ok(()) => (
             StatusCode::OK,
             Json(json!({ "status": "ok", "database": "ok" })),

@@ -101,7 +101,7 @@ pub async fn upload(
         Ok(None) => return back_with(UploadProblem::NoFile),
         Err(problem) => return back_with(problem),
     };
-    match app::server::member_import::check_upload(
+    match domain::member_import::check_upload(
         &state.db,
         &actor,
         &form.file_name,
@@ -127,7 +127,7 @@ pub async fn export(State(state): State<AppState>, headers: HeaderMap) -> Respon
         Ok(actor) => actor,
         Err(response) => return response,
     };
-    let body = match app::server::member_import::export::members_csv(&state.db).await {
+    let body = match domain::member_import::export::members_csv(&state.db).await {
         Ok(body) => body,
         Err(error) => {
             tracing::error!(?error, "member export failed");
@@ -135,7 +135,8 @@ pub async fn export(State(state): State<AppState>, headers: HeaderMap) -> Respon
         }
     };
     if let Err(error) =
-        app::server::audit::record(&state.db, Some(&actor), "member_list.exported", "CSV", "").await
+        domain::platform::audit::record(&state.db, Some(&actor), "member_list.exported", "CSV", "")
+            .await
     {
         tracing::error!(%error, "member export: audit failed");
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();

@@ -23,7 +23,7 @@ pub async fn officers_geojson(State(state): State<AppState>, headers: HeaderMap)
     };
     let public_url = state.settings.public_url.clone();
     let body = snapshot
-        .geojson(|snapshot| app::server::officers::geojson::encode_public(snapshot, &public_url));
+        .geojson(|snapshot| domain::officers::geojson::encode_public(snapshot, &public_url));
     let cache = HeaderValue::from_static("public, max-age=60, must-revalidate");
     let etag =
         HeaderValue::from_str(&body.etag).unwrap_or_else(|_| HeaderValue::from_static("\"0\""));
@@ -89,7 +89,7 @@ pub async fn kommunen(
                 .into_response();
         }
     };
-    match app::server::kommunen::queries::search(&state.db, &folded, 10).await {
+    match domain::kommunen::queries::search(&state.db, &folded, 10).await {
         Ok(found) => Json(found).into_response(),
         Err(error) => {
             tracing::error!(%error, "kommunen type-ahead failed");

@@ -106,10 +106,10 @@ impl CachedPage {
                 let coding = preferred_coding(request_headers);
                 let body = match coding {
                     Coding::Brotli => self.brotli.get_or_init(|| {
-                        app::server::compression::brotli(&self.identity, BROTLI_QUALITY).into()
+                        domain::platform::compression::brotli(&self.identity, BROTLI_QUALITY).into()
                     }),
                     Coding::Gzip => self.gzip.get_or_init(|| {
-                        app::server::compression::gzip(&self.identity, GZIP_LEVEL).into()
+                        domain::platform::compression::gzip(&self.identity, GZIP_LEVEL).into()
                     }),
                     Coding::Identity => &self.identity,
                 };
@@ -237,7 +237,7 @@ fn cache_key(request: &Request, secure_cookies: bool) -> Option<String> {
         .filter_map(|v| v.to_str().ok())
         .any(|v| {
             // Any value, even an expired session, is rendered for its holder.
-            let name = app::server::auth::cookies::session_cookie_name(secure_cookies);
+            let name = domain::accounts::auth::cookies::session_cookie_name(secure_cookies);
             v.split(';')
                 .any(|pair| pair.trim().split('=').next() == Some(name))
         });
@@ -261,7 +261,7 @@ pub async fn page_cache(State(cache): State<PageCache>, request: Request, next: 
     let Some(key) = cache_key(&request, cache.app.settings.secure_cookies) else {
         return next.run(request).await;
     };
-    let version = match app::server::officers::snapshot::current_version(&cache.app.db).await {
+    let version = match domain::officers::snapshot::current_version(&cache.app.db).await {
         Ok(version) => version,
         Err(error) => {
             tracing::warn!(%error, "page cache: data version unavailable");

@@ -2,8 +2,8 @@
 //! file uploads).
 
 use app::server::AppState;
-use app::server::auth::{cookies, sessions};
 use axum::response::{IntoResponse, Response};
+use domain::accounts::auth::{cookies, sessions};
 use http::{HeaderMap, StatusCode, header};
 use shared::{Role, SessionUser};
 

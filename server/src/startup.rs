@@ -16,13 +16,13 @@ pub const OUTPUT_NAME: &str = "beteiligungsnetz";
 /// Connects, migrates and imports the gazetteer on first start.
 pub async fn prepare_database(config: &ServerConfig) -> anyhow::Result<DatabaseConnection> {
     tracing::info!(
-        database = %app::server::database::redact(&config.database_url),
+        database = %domain::platform::database::redact(&config.database_url),
         "connecting to database"
     );
-    let db = app::server::database::connect_and_migrate(&config.database_url)
+    let db = domain::platform::database::connect_and_migrate(&config.database_url)
         .await
         .context("database connection or migration failed")?;
-    let imported = app::server::kommunen::gazetteer::import_if_empty(&db)
+    let imported = domain::kommunen::gazetteer::import_if_empty(&db)
         .await
         .context("importing the municipality gazetteer failed")?;
     if imported > 0 {
@@ -64,14 +64,14 @@ pub async fn serve(config: ServerConfig) -> anyhow::Result<()> {
     let db = prepare_database(&config).await?;
     let state = app_state(&config, db.clone());
     if let Some(smtp_url) = &config.smtp_url {
-        let sender = app::server::mail::worker::SmtpSender::new(smtp_url, &config.mail_from)
+        let sender = domain::platform::mail::worker::SmtpSender::new(smtp_url, &config.mail_from)
             .map_err(|error| anyhow::anyhow!(error))?;
-        tokio::spawn(app::server::mail::worker::run(db.clone(), sender));
+        tokio::spawn(domain::platform::mail::worker::run(db.clone(), sender));
         tracing::info!("e-mail: sending over SMTP");
     } else {
         tracing::info!("e-mail: no SMTP_URL, messages are kept in the outbox (/admin/postausgang)");
     }
-    tokio::spawn(app::server::maintenance::run(
+    tokio::spawn(domain::platform::maintenance::run(
         db.clone(),
         state.settings.outbox_retention,
     ));

@@ -1,22 +1,9 @@
-//! Server-only code: state, database access, migrations and services.
+//! Server-only glue between Leptos and the `domain` crate: the application state in the
+//! context, the session of the request and the rules that guard server functions, and the frame
+//! every server function runs in. The services themselves live in `domain`.
 
-pub mod accounts;
-pub mod audit;
 pub mod auth;
-pub mod bench_seed;
-pub mod compression;
-pub mod database;
-pub mod demo_seed;
-pub mod display;
-pub mod entities;
-pub mod kommunen;
-pub mod mail;
-pub mod maintenance;
-pub mod member_import;
-pub mod migrations;
-pub mod officers;
 pub mod serve;
-pub mod settings;
 pub mod state;
 
 pub use state::{AppState, MapTiles, RuntimeSettings, app_state};

@@ -1,7 +1,8 @@
 //! The frame of every server function: check its rule, take the application state, run the
 //! body, and answer with the HTTP status of the outcome (see [`with_status`]). A server
 //! function names its rule once — `serve::coordinator(|actor, state| async move { … })` — and
-//! cannot forget either the check or the status.
+//! cannot forget either the check or the status. The body may answer with the domain's error
+//! or with `AppError`; either becomes the server function's `AppError`.
 
 use std::future::Future;
 
@@ -9,27 +10,31 @@ use shared::SessionUser;
 
 use crate::error::{AppError, with_status};
 use crate::server::auth::guards::current_session;
-use crate::server::auth::sessions::ActiveSession;
 use crate::server::auth::{require_admin, require_coordinator, require_member};
 use crate::server::{AppState, app_state};
+use domain::accounts::auth::sessions::ActiveSession;
 
 /// Anyone, signed in or not (what is shown may still depend on who asks).
-pub async fn public<T, Fut>(body: impl FnOnce(AppState) -> Fut) -> Result<T, AppError>
+pub async fn public<T, E, Fut>(body: impl FnOnce(AppState) -> Fut) -> Result<T, AppError>
 where
-    Fut: Future<Output = Result<T, AppError>>,
+    Fut: Future<Output = Result<T, E>>,
+    E: Into<AppError>,
 {
-    with_status(async { body(app_state()?).await }.await)
+    with_status(async { body(app_state()?).await.map_err(Into::into) }.await)
 }
 
 /// Signed-in members (any role).
-pub async fn member<T, Fut>(body: impl FnOnce(SessionUser, AppState) -> Fut) -> Result<T, AppError>
+pub async fn member<T, E, Fut>(
+    body: impl FnOnce(SessionUser, AppState) -> Fut,
+) -> Result<T, AppError>
 where
-    Fut: Future<Output = Result<T, AppError>>,
+    Fut: Future<Output = Result<T, E>>,
+    E: Into<AppError>,
 {
     with_status(
         async {
             let user = require_member().await?;
-            body(user, app_state()?).await
+            body(user, app_state()?).await.map_err(Into::into)
         }
         .await,
     )
@@ -37,46 +42,51 @@ where
 
 /// Signed-in members, for functions that need the session itself (e.g. to keep it while
 /// ending the member's other sessions).
-pub async fn session<T, Fut>(
+pub async fn session<T, E, Fut>(
     body: impl FnOnce(ActiveSession, AppState) -> Fut,
 ) -> Result<T, AppError>
 where
-    Fut: Future<Output = Result<T, AppError>>,
+    Fut: Future<Output = Result<T, E>>,
+    E: Into<AppError>,
 {
     with_status(
         async {
             let session = current_session().await?.ok_or(AppError::Unauthorized)?;
-            body(session, app_state()?).await
+            body(session, app_state()?).await.map_err(Into::into)
         }
         .await,
     )
 }
 
 /// The coordination group (and admins).
-pub async fn coordinator<T, Fut>(
+pub async fn coordinator<T, E, Fut>(
     body: impl FnOnce(SessionUser, AppState) -> Fut,
 ) -> Result<T, AppError>
 where
-    Fut: Future<Output = Result<T, AppError>>,
+    Fut: Future<Output = Result<T, E>>,
+    E: Into<AppError>,
 {
     with_status(
         async {
             let user = require_coordinator().await?;
-            body(user, app_state()?).await
+            body(user, app_state()?).await.map_err(Into::into)
         }
         .await,
     )
 }
 
 /// Administrators.
-pub async fn admin<T, Fut>(body: impl FnOnce(SessionUser, AppState) -> Fut) -> Result<T, AppError>
+pub async fn admin<T, E, Fut>(
+    body: impl FnOnce(SessionUser, AppState) -> Fut,
+) -> Result<T, AppError>
 where
-    Fut: Future<Output = Result<T, AppError>>,
+    Fut: Future<Output = Result<T, E>>,
+    E: Into<AppError>,
 {
     with_status(
         async {
             let user = require_admin().await?;
-            body(user, app_state()?).await
+            body(user, app_state()?).await.map_err(Into::into)
         }
         .await,
     )

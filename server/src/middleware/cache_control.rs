@@ -44,7 +44,7 @@ fn carries_session_cookie(headers: &http::HeaderMap) -> bool {
 
 fn is_session_cookie_pair(pair: &[u8]) -> bool {
     [true, false].into_iter().any(|secure| {
-        let name = app::server::auth::cookies::session_cookie_name(secure).as_bytes();
+        let name = domain::accounts::auth::cookies::session_cookie_name(secure).as_bytes();
         pair.starts_with(name) && pair.get(name.len()) == Some(&b'=')
     })
 }

@@ -293,7 +293,7 @@ async fn public_mail_forms_stop_at_the_global_hourly_cap() {
 
 #[tokio::test]
 async fn mail_to_an_unconfirmed_address_carries_nothing_the_requester_typed() {
-    use app::server::entities::outbox_mail;
+    use domain::platform::entities::outbox_mail;
     use sea_orm::EntityTrait;
     let (app, db) = test_app().await;
     let request = from_address(

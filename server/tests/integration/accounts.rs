@@ -327,7 +327,7 @@ async fn coordinators_manage_members_within_their_rights() {
     let coordinator = sign_in(&app, COORDINATOR).await;
     let admin = sign_in(&app, ADMIN).await;
     let member_session = sign_in(&app, MEMBER).await;
-    use app::server::entities::account;
+    use domain::platform::entities::account;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     let id_of = |email: &'static str| {
         let db = db.clone();
@@ -505,7 +505,7 @@ async fn names_with_script_tags_render_as_text() {
     );
     // Confirm through the service (the token is only in the outbox).
     use sea_orm::EntityTrait;
-    let mail = app::server::entities::outbox_mail::Entity::find()
+    let mail = domain::platform::entities::outbox_mail::Entity::find()
         .all(&db)
         .await
         .expect("q");
@@ -514,7 +514,7 @@ async fn names_with_script_tags_render_as_text() {
         .and_then(|m| m.body_text.split("token=").nth(1))
         .and_then(|t| t.split_whitespace().next())
         .expect("token");
-    app::server::accounts::join_requests::confirm(&db, token, chrono::Utc::now())
+    domain::accounts::join_requests::confirm(&db, token, chrono::Utc::now())
         .await
         .expect("confirm");
     let coordinator = sign_in(&app, COORDINATOR).await;
@@ -713,7 +713,7 @@ async fn members_can_end_only_their_own_sessions() {
     let mine = sign_in(&app, MEMBER).await;
     let second = sign_in(&app, MEMBER).await;
     let theirs = sign_in(&app, COORDINATOR).await;
-    let theirs_id: String = app::server::auth::tokens::hash_secret(&theirs)
+    let theirs_id: String = domain::accounts::auth::tokens::hash_secret(&theirs)
         .chars()
         .take(16)
         .collect();
@@ -733,7 +733,7 @@ async fn members_can_end_only_their_own_sessions() {
             .body
             .contains("Kim")
     );
-    let second_id: String = app::server::auth::tokens::hash_secret(&second)
+    let second_id: String = domain::accounts::auth::tokens::hash_secret(&second)
         .chars()
         .take(16)
         .collect();
@@ -805,7 +805,7 @@ async fn deleting_the_account_removes_it_everywhere() {
             .body,
         "null"
     );
-    use app::server::entities::{account, profile, session};
+    use domain::platform::entities::{account, profile, session};
     use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
     assert_eq!(
         account::Entity::find()
@@ -849,7 +849,7 @@ async fn over_https_the_cookie_is_secure_and_host_prefixed() {
     let db = server::startup::prepare_database(&config)
         .await
         .expect("db");
-    app::server::demo_seed::seed_demo_data(&db)
+    domain::platform::demo_seed::seed_demo_data(&db)
         .await
         .expect("seed");
     let app = server::build_router(server::startup::app_state(&config, db), &config);

@@ -52,8 +52,8 @@ async fn profiles_are_shown_only_to_those_allowed() {
     let id_of = |email: &'static str| {
         let db = db.clone();
         async move {
-            app::server::entities::account::Entity::find()
-                .filter(app::server::entities::account::Column::Email.eq(email))
+            domain::platform::entities::account::Entity::find()
+                .filter(domain::platform::entities::account::Column::Email.eq(email))
                 .one(&db)
                 .await
                 .expect("q")
@@ -360,7 +360,7 @@ async fn cached_directory_follows_changes_from_other_instances() {
 #[tokio::test]
 async fn the_list_is_paged_and_keeps_the_filters() {
     let (app, db) = test_app().await;
-    app::server::bench_seed::seed(&db, 120, 40)
+    domain::platform::bench_seed::seed(&db, 120, 40)
         .await
         .expect("bench data");
     let first = send(&app, get("/karte?thema=", None)).await;

@@ -136,8 +136,8 @@ async fn changes_are_seen(app: &axum::Router, db: &sea_orm::DatabaseConnection) 
 
     let lea: i64 = {
         use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-        app::server::entities::account::Entity::find()
-            .filter(app::server::entities::account::Column::Email.eq(MEMBER))
+        domain::platform::entities::account::Entity::find()
+            .filter(domain::platform::entities::account::Column::Email.eq(MEMBER))
             .one(db)
             .await
             .expect("query")

@@ -10,7 +10,7 @@ use crate::support::*;
 
 /// The newest e-mail to `to` in the outbox table, and the path+query of its token link.
 async fn link_in_newest_mail(db: &sea_orm::DatabaseConnection, to: &str) -> String {
-    use app::server::entities::outbox_mail;
+    use domain::platform::entities::outbox_mail;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
     let mail = outbox_mail::Entity::find()
         .filter(outbox_mail::Column::ToAddress.eq(to))
@@ -47,7 +47,7 @@ async fn a_new_password_invalidates_every_outstanding_link() {
     assert!(answer.status.is_success());
     let reset_token = token_of(&link_in_newest_mail(&db, MEMBER).await);
     // The reset request is in the audit log (without the address).
-    use app::server::entities::audit_log;
+    use domain::platform::entities::audit_log;
     use sea_orm::EntityTrait;
     let audit = audit_log::Entity::find().all(&db).await.expect("audit");
     let entry = audit
@@ -116,7 +116,7 @@ async fn admins_never_read_a_working_token_in_the_outbox() {
     assert!(
         outbox
             .body
-            .contains(app::server::mail::outbox::REDACTED_LINK)
+            .contains(domain::platform::mail::outbox::REDACTED_LINK)
     );
     let page = send(&app, get("/admin/postausgang", Some(&admin))).await;
     assert!(!page.body.contains(&token_of(&path)));
@@ -203,8 +203,8 @@ async fn a_deleted_member_leaves_no_name_or_address_in_any_table() {
     let name = "Erika Löschmich";
     let now = chrono::Utc::now();
     // A coordinator imports her from the network's member list (upload kept with the report).
-    let coordinator = app::server::entities::account::Entity::find()
-        .filter(app::server::entities::account::Column::Email.eq(COORDINATOR))
+    let coordinator = domain::platform::entities::account::Entity::find()
+        .filter(domain::platform::entities::account::Column::Email.eq(COORDINATOR))
         .one(&db)
         .await
         .expect("q")
@@ -215,19 +215,13 @@ async fn a_deleted_member_leaves_no_name_or_address_in_any_table() {
         role: shared::Role::Coordinator,
     };
     let csv = format!("E-Mail;Name;AGS;Funktion\n{email};{name};14713000;Beauftragte\n");
-    let import = app::server::member_import::check_upload(
-        &db,
-        &actor,
-        "liste.csv",
-        csv.as_bytes(),
-        true,
-        now,
-    )
-    .await
-    .expect("check")
-    .expect("readable");
-    let settings = app::server::RuntimeSettings::default();
-    app::server::member_import::apply(&db, &settings, &actor, import, now)
+    let import =
+        domain::member_import::check_upload(&db, &actor, "liste.csv", csv.as_bytes(), true, now)
+            .await
+            .expect("check")
+            .expect("readable");
+    let settings = domain::RuntimeSettings::default();
+    domain::member_import::apply(&db, &settings, &actor, import, now)
         .await
         .expect("apply");
     // She sets her password from the invitation, signs in and uses her account.
@@ -301,8 +295,8 @@ async fn a_deleted_member_leaves_no_name_or_address_in_any_table() {
     )
     .await;
     let admin = sign_in(&app, ADMIN).await;
-    let erika = app::server::entities::account::Entity::find()
-        .filter(app::server::entities::account::Column::Email.eq(email))
+    let erika = domain::platform::entities::account::Entity::find()
+        .filter(domain::platform::entities::account::Column::Email.eq(email))
         .one(&db)
         .await
         .expect("q")
@@ -375,7 +369,7 @@ async fn a_deleted_member_leaves_no_name_or_address_in_any_table() {
 
 #[tokio::test]
 async fn coordinators_delete_deactivated_members_within_their_rights() {
-    use app::server::entities::account;
+    use domain::platform::entities::account;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     let (app, db) = test_app().await;
     let id_of = |email: &'static str| {

@@ -6,10 +6,9 @@ use crate::error::AppError;
 #[server(endpoint = "account/join/confirm")]
 pub async fn confirm_join_request(token: String) -> Result<(), AppError> {
     crate::server::serve::public(|state| async move {
-        crate::server::accounts::join_requests::confirm(&state.db, &token, chrono::Utc::now())
-            .await?;
+        domain::accounts::join_requests::confirm(&state.db, &token, chrono::Utc::now()).await?;
         leptos_axum::redirect("/mitglied-werden/bestaetigt");
-        Ok(())
+        Ok::<_, AppError>(())
     })
     .await
 }

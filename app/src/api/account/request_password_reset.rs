@@ -7,7 +7,7 @@ use crate::error::AppError;
 pub async fn request_password_reset(email: String) -> Result<(), AppError> {
     crate::server::serve::public(|state| async move {
         let client = crate::server::auth::guards::client_ip(&state);
-        crate::server::accounts::passwords::request_reset(
+        domain::accounts::passwords::request_reset(
             &state.db,
             &state.settings,
             &email,
@@ -16,7 +16,7 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
         )
         .await?;
         leptos_axum::redirect("/passwort-vergessen/gesendet");
-        Ok(())
+        Ok::<_, AppError>(())
     })
     .await
 }

@@ -15,12 +15,8 @@ pub use shared::my_account::{MyAccount, MySession};
 #[server(endpoint = "account/mine")]
 pub async fn get_my_account() -> Result<MyAccount, AppError> {
     crate::server::serve::session(|session, state| async move {
-        crate::server::accounts::self_service::load(
-            &state.db,
-            session.user.account_id,
-            &session.id_hash,
-        )
-        .await
+        domain::accounts::self_service::load(&state.db, session.user.account_id, &session.id_hash)
+            .await
     })
     .await
 }
@@ -71,7 +67,7 @@ pub async fn update_profile(
         topics,
     };
     crate::server::serve::member(|user, state| async move {
-        crate::server::accounts::self_service::update_profile(
+        domain::accounts::self_service::update_profile(
             &state.db,
             user.account_id,
             &form,
@@ -79,7 +75,7 @@ pub async fn update_profile(
         )
         .await?;
         leptos_axum::redirect("/konto?gespeichert=profil");
-        Ok(())
+        Ok::<_, AppError>(())
     })
     .await
 }
@@ -92,7 +88,7 @@ pub async fn change_password(
     new_password_repeat: String,
 ) -> Result<(), AppError> {
     crate::server::serve::session(|session, state| async move {
-        crate::server::accounts::self_service::change_password(
+        domain::accounts::self_service::change_password(
             &state.db,
             session.user.account_id,
             &session.id_hash,
@@ -103,7 +99,7 @@ pub async fn change_password(
         )
         .await?;
         leptos_axum::redirect("/konto?gespeichert=passwort");
-        Ok(())
+        Ok::<_, AppError>(())
     })
     .await
 }
@@ -112,8 +108,7 @@ pub async fn change_password(
 #[server(endpoint = "account/sessions/end")]
 pub async fn end_session(id: String) -> Result<(), AppError> {
     crate::server::serve::member(|user, state| async move {
-        crate::server::accounts::self_service::end_own_session(&state.db, user.account_id, &id)
-            .await
+        domain::accounts::self_service::end_own_session(&state.db, user.account_id, &id).await
     })
     .await
 }
@@ -122,7 +117,7 @@ pub async fn end_session(id: String) -> Result<(), AppError> {
 #[server(endpoint = "account/delete")]
 pub async fn delete_account(confirm_email: String, password: String) -> Result<(), AppError> {
     crate::server::serve::member(|user, state| async move {
-        crate::server::accounts::self_service::delete(
+        domain::accounts::self_service::delete(
             &state.db,
             &user,
             &confirm_email,
@@ -132,10 +127,10 @@ pub async fn delete_account(confirm_email: String, password: String) -> Result<(
         .await?;
         crate::server::auth::guards::set_response_header(
             http::header::SET_COOKIE,
-            &crate::server::auth::cookies::clear_session_cookie(state.settings.secure_cookies),
+            &domain::accounts::auth::cookies::clear_session_cookie(state.settings.secure_cookies),
         );
         leptos_axum::redirect("/?konto=geloescht");
-        Ok(())
+        Ok::<_, AppError>(())
     })
     .await
 }

@@ -10,7 +10,7 @@ pub async fn set_password(
     password_repeat: String,
 ) -> Result<(), AppError> {
     crate::server::serve::public(|state| async move {
-        crate::server::accounts::passwords::set_with_token(
+        domain::accounts::passwords::set_with_token(
             &state.db,
             &token,
             &password,
@@ -19,7 +19,7 @@ pub async fn set_password(
         )
         .await?;
         leptos_axum::redirect("/anmelden?passwort=neu");
-        Ok(())
+        Ok::<_, AppError>(())
     })
     .await
 }

@@ -6,9 +6,10 @@ use crate::error::AppError;
 #[server(endpoint = "account/sign-in")]
 pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
     crate::server::serve::public(|state| async move {
-        use crate::server::auth::{cookies, guards};
+        use crate::server::auth::guards;
+        use domain::accounts::auth::cookies;
         let client = guards::client_ip(&state);
-        let secret = crate::server::accounts::authentication::sign_in(
+        let secret = domain::accounts::authentication::sign_in(
             &state.db,
             &state.settings,
             &email,
@@ -20,8 +21,8 @@ pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
         .await?;
         // A session the browser may already carry is ended: the new one replaces it.
         if let Some(previous) = guards::session_secret(&state) {
-            let hash = crate::server::auth::tokens::hash_secret(&previous);
-            crate::server::auth::sessions::end(&state.db, &hash).await?;
+            let hash = domain::accounts::auth::tokens::hash_secret(&previous);
+            domain::accounts::auth::sessions::end(&state.db, &hash).await?;
         }
         guards::set_response_header(
             http::header::SET_COOKIE,
@@ -32,7 +33,7 @@ pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
             ),
         );
         leptos_axum::redirect("/konto");
-        Ok(())
+        Ok::<_, AppError>(())
     })
     .await
 }

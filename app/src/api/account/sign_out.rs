@@ -6,16 +6,17 @@ use crate::error::AppError;
 #[server(endpoint = "account/sign-out")]
 pub async fn sign_out() -> Result<(), AppError> {
     crate::server::serve::public(|state| async move {
-        use crate::server::auth::{cookies, guards};
+        use crate::server::auth::guards;
+        use domain::accounts::auth::cookies;
         if let Some(session) = guards::current_session().await? {
-            crate::server::auth::sessions::end(&state.db, &session.id_hash).await?;
+            domain::accounts::auth::sessions::end(&state.db, &session.id_hash).await?;
         }
         guards::set_response_header(
             http::header::SET_COOKIE,
             &cookies::clear_session_cookie(state.settings.secure_cookies),
         );
         leptos_axum::redirect("/?abgemeldet=1");
-        Ok(())
+        Ok::<_, AppError>(())
     })
     .await
 }

@@ -24,7 +24,7 @@ pub async fn submit_join_request(
     };
     crate::server::serve::public(|state| async move {
         let client = crate::server::auth::guards::client_ip(&state);
-        crate::server::accounts::join_requests::submit(
+        domain::accounts::join_requests::submit(
             &state.db,
             &state.settings,
             &form,
@@ -33,7 +33,7 @@ pub async fn submit_join_request(
         )
         .await?;
         leptos_axum::redirect("/mitglied-werden/danke");
-        Ok(())
+        Ok::<_, AppError>(())
     })
     .await
 }

@@ -18,18 +18,20 @@ pub struct OutboxMessage {
 #[server(endpoint = "admin/outbox")]
 pub async fn list_outbox() -> Result<Vec<OutboxMessage>, AppError> {
     crate::server::serve::admin(|_, state| async move {
-        Ok(crate::server::mail::outbox::latest(&state.db, 100)
-            .await?
-            .into_iter()
-            .map(|m| OutboxMessage {
-                id: m.id,
-                to: m.to,
-                subject: m.subject,
-                body: m.body,
-                status: m.status,
-                created_at: m.created_at,
-            })
-            .collect())
+        Ok::<_, AppError>(
+            domain::platform::mail::outbox::latest(&state.db, 100)
+                .await?
+                .into_iter()
+                .map(|m| OutboxMessage {
+                    id: m.id,
+                    to: m.to,
+                    subject: m.subject,
+                    body: m.body,
+                    status: m.status,
+                    created_at: m.created_at,
+                })
+                .collect(),
+        )
     })
     .await
 }

@@ -6,7 +6,7 @@ use crate::error::AppError;
 #[server(endpoint = "coordination/join-requests/approve")]
 pub async fn approve_join_request(id: i64) -> Result<(), AppError> {
     crate::server::serve::coordinator(|actor, state| async move {
-        crate::server::accounts::join_requests::approve(
+        domain::accounts::join_requests::approve(
             &state.db,
             &state.settings,
             &actor,
@@ -22,7 +22,7 @@ pub async fn approve_join_request(id: i64) -> Result<(), AppError> {
 #[server(endpoint = "coordination/join-requests/decline")]
 pub async fn decline_join_request(id: i64, reason: String) -> Result<(), AppError> {
     crate::server::serve::coordinator(|actor, state| async move {
-        crate::server::accounts::join_requests::decline(
+        domain::accounts::join_requests::decline(
             &state.db,
             &state.settings,
             &actor,

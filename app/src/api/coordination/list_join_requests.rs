@@ -33,27 +33,24 @@ pub async fn list_join_requests(
             .ok()
             .filter(|d| *d > 0)
             .map(|d| d.min(3650));
-        let rows = crate::server::accounts::join_requests::pending(
-            &state.db,
-            land,
-            min_age,
-            chrono::Utc::now(),
+        let rows =
+            domain::accounts::join_requests::pending(&state.db, land, min_age, chrono::Utc::now())
+                .await?;
+        Ok::<_, AppError>(
+            rows.into_iter()
+                .map(|r| JoinRequestView {
+                    id: r.id,
+                    name: r.name,
+                    email: r.email,
+                    kommune: r.kommune,
+                    land: r.land,
+                    position: r.position,
+                    department: r.department,
+                    message: r.message,
+                    age_days: r.age_days,
+                })
+                .collect(),
         )
-        .await?;
-        Ok(rows
-            .into_iter()
-            .map(|r| JoinRequestView {
-                id: r.id,
-                name: r.name,
-                email: r.email,
-                kommune: r.kommune,
-                land: r.land,
-                position: r.position,
-                department: r.department,
-                message: r.message,
-                age_days: r.age_days,
-            })
-            .collect())
     })
     .await
 }

@@ -22,19 +22,21 @@ pub struct ImportSummaryView {
 #[server(endpoint = "coordination/imports")]
 pub async fn list_member_imports() -> Result<Vec<ImportSummaryView>, AppError> {
     crate::server::serve::coordinator(|_, state| async move {
-        Ok(crate::server::member_import::recent(&state.db, 20)
-            .await?
-            .into_iter()
-            .map(|s| ImportSummaryView {
-                id: s.id,
-                file_name: s.file_name,
-                created_at: s.created_at,
-                created_by: s.created_by,
-                status: s.status,
-                creates: s.creates,
-                errors: s.errors,
-            })
-            .collect())
+        Ok::<_, AppError>(
+            domain::member_import::recent(&state.db, 20)
+                .await?
+                .into_iter()
+                .map(|s| ImportSummaryView {
+                    id: s.id,
+                    file_name: s.file_name,
+                    created_at: s.created_at,
+                    created_by: s.created_by,
+                    status: s.status,
+                    creates: s.creates,
+                    errors: s.errors,
+                })
+                .collect(),
+        )
     })
     .await
 }
@@ -43,7 +45,7 @@ pub async fn list_member_imports() -> Result<Vec<ImportSummaryView>, AppError> {
 #[server(endpoint = "coordination/imports/report")]
 pub async fn get_member_import(id: i64) -> Result<ImportReport, AppError> {
     crate::server::serve::coordinator(|_, state| async move {
-        crate::server::member_import::load_report(&state.db, id).await
+        domain::member_import::load_report(&state.db, id).await
     })
     .await
 }
@@ -52,15 +54,9 @@ pub async fn get_member_import(id: i64) -> Result<ImportReport, AppError> {
 #[server(endpoint = "coordination/imports/apply")]
 pub async fn apply_member_import(id: i64) -> Result<(), AppError> {
     crate::server::serve::coordinator(|actor, state| async move {
-        crate::server::member_import::apply(
-            &state.db,
-            &state.settings,
-            &actor,
-            id,
-            chrono::Utc::now(),
-        )
-        .await?;
-        Ok(())
+        domain::member_import::apply(&state.db, &state.settings, &actor, id, chrono::Utc::now())
+            .await?;
+        Ok::<_, AppError>(())
     })
     .await
 }

@@ -10,7 +10,7 @@ use crate::api::coordination::{AuditEntryView, MemberView};
 #[server(endpoint = "coordination/members")]
 pub async fn list_members(search: String) -> Result<Vec<MemberView>, AppError> {
     crate::server::serve::coordinator(|_, state| async move {
-        crate::server::accounts::members::list(&state.db, &search).await
+        domain::accounts::members::list(&state.db, &search).await
     })
     .await
 }
@@ -19,14 +19,8 @@ pub async fn list_members(search: String) -> Result<Vec<MemberView>, AppError> {
 #[server(endpoint = "coordination/members/role")]
 pub async fn change_member_role(id: i64, role: String) -> Result<(), AppError> {
     crate::server::serve::admin(|actor, state| async move {
-        crate::server::accounts::members::change_role(
-            &state.db,
-            &actor,
-            id,
-            &role,
-            chrono::Utc::now(),
-        )
-        .await
+        domain::accounts::members::change_role(&state.db, &actor, id, &role, chrono::Utc::now())
+            .await
     })
     .await
 }
@@ -35,7 +29,7 @@ pub async fn change_member_role(id: i64, role: String) -> Result<(), AppError> {
 #[server(endpoint = "coordination/members/status")]
 pub async fn set_member_active(id: i64, active: String) -> Result<(), AppError> {
     crate::server::serve::coordinator(|actor, state| async move {
-        crate::server::accounts::members::set_active(
+        domain::accounts::members::set_active(
             &state.db,
             &actor,
             id,
@@ -51,7 +45,7 @@ pub async fn set_member_active(id: i64, active: String) -> Result<(), AppError> 
 #[server(endpoint = "coordination/members/delete")]
 pub async fn delete_member(id: i64) -> Result<(), AppError> {
     crate::server::serve::coordinator(|actor, state| async move {
-        crate::server::accounts::members::delete(&state.db, &actor, id).await
+        domain::accounts::members::delete(&state.db, &actor, id).await
     })
     .await
 }
@@ -60,7 +54,7 @@ pub async fn delete_member(id: i64) -> Result<(), AppError> {
 #[server(endpoint = "coordination/members/invitation")]
 pub async fn resend_invitation(id: i64) -> Result<(), AppError> {
     crate::server::serve::coordinator(|actor, state| async move {
-        crate::server::accounts::members::resend_invitation(
+        domain::accounts::members::resend_invitation(
             &state.db,
             &state.settings,
             &actor,
@@ -76,7 +70,7 @@ pub async fn resend_invitation(id: i64) -> Result<(), AppError> {
 #[server(endpoint = "coordination/audit-log")]
 pub async fn list_audit_log() -> Result<Vec<AuditEntryView>, AppError> {
     crate::server::serve::coordinator(|_, state| async move {
-        Ok(crate::server::audit::latest(&state.db, 200).await?)
+        Ok::<_, AppError>(domain::platform::audit::latest(&state.db, 200).await?)
     })
     .await
 }

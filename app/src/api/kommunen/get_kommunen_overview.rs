@@ -7,7 +7,7 @@ use crate::error::AppError;
 #[server(endpoint = "kommunen/overview")]
 pub async fn get_kommunen_overview() -> Result<KommunenOverview, AppError> {
     crate::server::serve::public(|state| async move {
-        Ok(crate::server::kommunen::queries::overview(&state.db).await?)
+        Ok::<_, AppError>(domain::kommunen::queries::overview(&state.db).await?)
     })
     .await
 }

@@ -20,5 +20,5 @@ async fn search(query: String) -> Result<Vec<KommuneSuggestion>, AppError> {
         return Ok(Vec::new());
     };
     let state = crate::server::app_state()?;
-    Ok(crate::server::kommunen::queries::search(&state.db, &folded, SEARCH_LIMIT).await?)
+    Ok(domain::kommunen::queries::search(&state.db, &folded, SEARCH_LIMIT).await?)
 }

@@ -8,8 +8,10 @@ use crate::error::AppError;
 pub async fn get_officer_profile(id: i64) -> Result<OfficerProfile, AppError> {
     crate::server::serve::public(|state| async move {
         let user = crate::server::auth::current_user().await?;
-        let viewer = crate::server::officers::Viewer::of(user.as_ref());
-        crate::server::officers::directory::profile(&state.db, &state.directory, viewer, id).await
+        let viewer = domain::officers::Viewer::of(user.as_ref());
+        Ok::<_, AppError>(
+            domain::officers::directory::profile(&state.db, &state.directory, viewer, id).await?,
+        )
     })
     .await
 }

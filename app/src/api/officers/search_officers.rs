@@ -10,9 +10,11 @@ pub async fn search_officers(query: OfficerQuery) -> Result<OfficerSearchResult,
     crate::server::serve::public(|state| async move {
         let filter = query.check().map_err(AppError::Validation)?;
         let user = crate::server::auth::current_user().await?;
-        let viewer = crate::server::officers::Viewer::of(user.as_ref());
-        crate::server::officers::directory::search(&state.db, &state.directory, viewer, &filter)
-            .await
+        let viewer = domain::officers::Viewer::of(user.as_ref());
+        Ok::<_, AppError>(
+            domain::officers::directory::search(&state.db, &state.directory, viewer, &filter)
+                .await?,
+        )
     })
     .await
 }
@@ -24,14 +26,11 @@ pub async fn officer_map_data(query: OfficerQuery) -> Result<Vec<OfficerSummary>
     crate::server::serve::public(|state| async move {
         let filter = query.check().map_err(AppError::Validation)?;
         let user = crate::server::auth::current_user().await?;
-        let viewer = crate::server::officers::Viewer::of(user.as_ref());
-        crate::server::officers::directory::all_matching(
-            &state.db,
-            &state.directory,
-            viewer,
-            &filter,
+        let viewer = domain::officers::Viewer::of(user.as_ref());
+        Ok::<_, AppError>(
+            domain::officers::directory::all_matching(&state.db, &state.directory, viewer, &filter)
+                .await?,
         )
-        .await
     })
     .await
 }

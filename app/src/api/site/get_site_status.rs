@@ -7,8 +7,8 @@ use crate::error::AppError;
 #[server(endpoint = "site/status")]
 pub async fn get_site_status() -> Result<SiteStatus, AppError> {
     crate::server::serve::public(|state| async move {
-        Ok(SiteStatus {
-            demo_data: crate::server::settings::has_demo_data(&state.db).await?,
+        Ok::<_, AppError>(SiteStatus {
+            demo_data: domain::platform::settings::has_demo_data(&state.db).await?,
             operator: (*state.operator).clone(),
         })
     })

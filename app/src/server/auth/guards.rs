@@ -9,8 +9,8 @@ use leptos::prelude::use_context;
 use shared::{Role, SessionUser};
 
 use crate::error::AppError;
-use crate::server::auth::{cookies, sessions};
 use crate::server::{AppState, app_state};
+use domain::accounts::auth::{cookies, sessions};
 
 fn request_parts() -> Option<http::request::Parts> {
     use_context::<http::request::Parts>()

@@ -12,7 +12,7 @@ use server::{build_router, startup};
 use tower::ServiceExt;
 
 pub const HOST: &str = "beteiligung.test";
-pub const DEMO_PASSWORD: &str = app::server::demo_seed::DEMO_PASSWORD;
+pub const DEMO_PASSWORD: &str = domain::platform::demo_seed::DEMO_PASSWORD;
 pub const ADMIN: &str = "admin@demo.beteiligungsnetz.de";
 pub const COORDINATOR: &str = "koordination@demo.beteiligungsnetz.de";
 pub const MEMBER: &str = "leipzig@demo.beteiligungsnetz.de";
@@ -44,7 +44,7 @@ async fn test_app_configured(
     })
     .expect("test configuration");
     let db = startup::prepare_database(&config).await.expect("database");
-    app::server::demo_seed::seed_demo_data(&db)
+    domain::platform::demo_seed::seed_demo_data(&db)
         .await
         .expect("seed");
     let state = startup::app_state(&config, db.clone());
@@ -178,7 +178,9 @@ pub async fn drop_postgres_test_database(url: &str) {
 /// Runs `statements` through the administrative connection at `admin_url`.
 async fn on_postgres_server(admin_url: &str, statements: &[&str]) {
     use sea_orm::ConnectionTrait;
-    let admin = app::server::database::connect(admin_url).await.expect("pg");
+    let admin = domain::platform::database::connect(admin_url)
+        .await
+        .expect("pg");
     for statement in statements {
         admin
             .execute_unprepared(statement)

@@ -1,0 +1,145 @@
+//! Database connections: SQLite by default, PostgreSQL for scale-out.
+
+use std::path::Path;
+use std::time::Duration;
+
+use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+use sea_orm_migration::MigratorTrait;
+
+use crate::platform::migrations::Migrator;
+
+/// The default database: a SQLite file next to the working directory.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/beteiligungsnetz.db";
+
+/// Which database engine a URL points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    /// Detects the backend from a connection URL.
+    pub fn from_url(url: &str) -> Result<Self, DbErr> {
+        if url.starts_with("sqlite:") {
+            Ok(Self::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Self::Postgres)
+        } else {
+            Err(DbErr::Custom(format!(
+                "unsupported DATABASE_URL scheme (expected sqlite: or postgres://): {}",
+                redact(url)
+            )))
+        }
+    }
+}
+
+/// Opens a pool for `url`. SQLite files get WAL, `synchronous=FULL`, foreign keys and a busy
+/// timeout; their parent directory is created. In-memory SQLite uses a single connection so
+/// every query sees the same database.
+pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
+    let backend = Backend::from_url(url)?;
+    let mut options = ConnectOptions::new(url.to_owned());
+    options
+        .connect_timeout(Duration::from_secs(10))
+        .acquire_timeout(Duration::from_secs(10))
+        .sqlx_logging(false);
+    match backend {
+        Backend::Sqlite => {
+            let in_memory = url.contains(":memory:") || url.contains("mode=memory");
+            if !in_memory {
+                ensure_parent_dir(url)?;
+            }
+            options
+                .max_connections(if in_memory { 1 } else { 8 })
+                .min_connections(1)
+                .map_sqlx_sqlite_opts(move |opts| {
+                    let opts = opts
+                        .create_if_missing(true)
+                        .foreign_keys(true)
+                        .busy_timeout(Duration::from_secs(5))
+                        .synchronous(SqliteSynchronous::Full);
+                    if in_memory {
+                        opts
+                    } else {
+                        opts.journal_mode(SqliteJournalMode::Wal)
+                    }
+                });
+        }
+        Backend::Postgres => {
+            options.max_connections(16).min_connections(1);
+        }
+    }
+    Database::connect(options).await
+}
+
+/// Connects and applies all pending migrations.
+pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr> {
+    let db = connect(url).await?;
+    Migrator::up(&db, None).await?;
+    Ok(db)
+}
+
+/// Checks that the database answers (used by `/healthz`).
+pub async fn ping(db: &DatabaseConnection) -> Result<(), DbErr> {
+    db.ping().await
+}
+
+fn ensure_parent_dir(url: &str) -> Result<(), DbErr> {
+    let path = url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:");
+    let path = path.split('?').next().unwrap_or(path);
+    if let Some(parent) = Path::new(path).parent()
+        && !parent.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(parent).map_err(|error| {
+            DbErr::Custom(format!(
+                "cannot create database directory {}: {error}",
+                parent.display()
+            ))
+        })?;
+    }
+    Ok(())
+}
+
+/// The URL with any password replaced, safe for logs.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let credentials = &url[scheme_end + 3..at];
+            match credentials.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme_end + 3], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backend_is_detected_from_scheme() {
+        assert_eq!(Backend::from_url("sqlite::memory:"), Ok(Backend::Sqlite));
+        assert_eq!(Backend::from_url("sqlite://data/x.db"), Ok(Backend::Sqlite));
+        assert_eq!(
+            Backend::from_url("postgres://u@h/db"),
+            Ok(Backend::Postgres)
+        );
+        assert!(Backend::from_url("mysql://u@h/db").is_err());
+    }
+
+    #[test]
+    fn passwords_are_redacted() {
+        assert_eq!(
+            redact("postgres://app:geheim@db:5432/bn"),
+            "postgres://app:***@db:5432/bn"
+        );
+        assert_eq!(redact("postgres://app@db/bn"), "postgres://app@db/bn");
+        assert_eq!(redact("sqlite://data/x.db"), "sqlite://data/x.db");
+    }
+}
