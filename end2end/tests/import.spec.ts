@@ -68,7 +68,8 @@ test("a good member list is checked, then applied; the member appears in list an
   const csv = await page.request.get("/koordination/mitglieder.csv");
   expect(csv.status()).toBe(200);
   const text = await csv.text();
-  expect(text).toContain(`${email};Nora Import ${suffix};14713000;Leipzig;Sachsen;Beauftragte;;Energie und Klima, Wohnen;Mitglieder`);
+  // Imported members stay hidden until they choose a visibility themselves.
+  expect(text).toContain(`${email};Nora Import ${suffix};14713000;Leipzig;Sachsen;Beauftragte;;Energie und Klima, Wohnen;verborgen`);
 });
 
 test("a file over the size limit is sent back to the form with a message", async ({ page }) => {
