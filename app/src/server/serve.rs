@@ -31,13 +31,7 @@ where
     Fut: Future<Output = Result<T, E>>,
     E: Into<AppError>,
 {
-    with_status(
-        async {
-            let user = require_member().await?;
-            body(user, app_state()?).await.map_err(Into::into)
-        }
-        .await,
-    )
+    guarded(require_member(), body).await
 }
 
 /// Signed-in members, for functions that need the session itself (e.g. to keep it while
@@ -66,13 +60,7 @@ where
     Fut: Future<Output = Result<T, E>>,
     E: Into<AppError>,
 {
-    with_status(
-        async {
-            let user = require_coordinator().await?;
-            body(user, app_state()?).await.map_err(Into::into)
-        }
-        .await,
-    )
+    guarded(require_coordinator(), body).await
 }
 
 /// Administrators.
@@ -83,9 +71,21 @@ where
     Fut: Future<Output = Result<T, E>>,
     E: Into<AppError>,
 {
+    guarded(require_admin(), body).await
+}
+
+/// Runs `body` for the person `rule` admits.
+async fn guarded<T, E, Fut>(
+    rule: impl Future<Output = Result<SessionUser, AppError>>,
+    body: impl FnOnce(SessionUser, AppState) -> Fut,
+) -> Result<T, AppError>
+where
+    Fut: Future<Output = Result<T, E>>,
+    E: Into<AppError>,
+{
     with_status(
         async {
-            let user = require_admin().await?;
+            let user = rule.await?;
             body(user, app_state()?).await.map_err(Into::into)
         }
         .await,
