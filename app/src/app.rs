@@ -6,17 +6,16 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use crate::components::layout::{DemoNotice, SiteFooter, SiteHeader, SkipLink};
-use crate::pages::account::{
+use crate::pages::accounts::{
     ConfirmJoinPage, ForgotPasswordPage, JoinConfirmedPage, JoinPage, JoinSubmittedPage,
     MyAccountPage, ResetSentPage, SetPasswordPage, SignInPage,
 };
 use crate::pages::admin::OutboxPage;
-use crate::pages::coordination::{
-    AuditLogPage, JoinRequestsPage, MemberImportPage, MemberImportReportPage, MembersPage,
-};
+use crate::pages::coordination::{AuditLogPage, JoinRequestsPage, MembersPage};
 use crate::pages::error_page::ErrorPage;
 use crate::pages::home::HomePage;
 use crate::pages::legal::{AccessibilityPage, DataSourcesPage, ImprintPage, PrivacyPage};
+use crate::pages::member_import::{MemberImportPage, MemberImportReportPage};
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::officers::{MapPage, OfficerProfilePage};
 use crate::pages::sections::{ExchangePage, ForumsPage};

@@ -5,7 +5,7 @@ use app::server::AppState;
 use axum::response::{IntoResponse, Response};
 use domain::accounts::auth::{cookies, sessions};
 use http::{HeaderMap, StatusCode, header};
-use shared::{Role, SessionUser};
+use shared::SessionUser;
 
 /// The session's user, `Ok(None)` when not signed in; a 500 response when the lookup fails.
 pub async fn current_user(
@@ -34,7 +34,7 @@ pub async fn require_coordinator(
     headers: &HeaderMap,
 ) -> Result<SessionUser, Response> {
     match current_user(state, headers).await? {
-        Some(user) if user.role >= Role::Coordinator => Ok(user),
+        Some(user) if user.is_coordinator() => Ok(user),
         Some(_) => Err((
             StatusCode::FORBIDDEN,
             "Diese Funktion steht nur der Koordination zur Verfügung.",

@@ -2,11 +2,11 @@
 //!
 //! Everything here compiles for both `x86_64` and `wasm32`: plain serde types, no I/O.
 
-pub mod account;
+pub mod accounts;
 pub mod bundesland;
 pub mod coordination;
 pub mod join;
-pub mod kommune;
+pub mod kommunen;
 pub mod member_import;
 pub mod my_account;
 pub mod officers;
@@ -16,9 +16,9 @@ pub mod text;
 pub mod topic;
 pub mod validation;
 
-pub use account::{Role, SessionUser, Visibility};
+pub use accounts::{Role, SessionUser, Visibility};
 pub use bundesland::Bundesland;
-pub use kommune::{Ags, KommuneSuggestion, KommunenOverview};
+pub use kommunen::{Ags, KommuneSuggestion, KommunenOverview};
 pub use topic::Topic;
 pub use validation::{FieldError, FieldErrors};
 

@@ -1,8 +1,9 @@
 //! Server functions: thin wrappers that check input and permissions, then call services.
 
-pub mod account;
+pub mod accounts;
 pub mod admin;
 pub mod coordination;
 pub mod kommunen;
+pub mod member_import;
 pub mod officers;
 pub mod site;

@@ -1,11 +1,12 @@
 //! Routed pages.
 
-pub mod account;
+pub mod accounts;
 pub mod admin;
 pub mod coordination;
 pub mod error_page;
 pub mod home;
 pub mod legal;
+pub mod member_import;
 pub mod not_found;
 pub mod officers;
 pub mod sections;

@@ -4,9 +4,12 @@
 
 mod abuse;
 mod accounts;
+mod authorization;
 mod cancelled_requests;
+mod coordination;
 mod csp_browser;
 mod member_import;
+mod my_account;
 mod officers;
 mod page_cache;
 mod privacy;

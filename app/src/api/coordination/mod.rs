@@ -2,17 +2,12 @@
 
 mod decide_join_request;
 mod list_join_requests;
-mod member_import;
 mod members;
 
 pub use decide_join_request::{
     ApproveJoinRequest, DeclineJoinRequest, approve_join_request, decline_join_request,
 };
-pub use list_join_requests::{JoinRequestView, ListJoinRequests, list_join_requests};
-pub use member_import::{
-    ApplyMemberImport, GetMemberImport, ImportSummaryView, ListMemberImports, apply_member_import,
-    get_member_import, list_member_imports,
-};
+pub use list_join_requests::{JoinRequestSummary, ListJoinRequests, list_join_requests};
 pub use members::{
     ChangeMemberRole, DeleteMember, ListAuditLog, ListMembers, ResendInvitation, SetMemberActive,
     change_member_role, delete_member, list_audit_log, list_members, resend_invitation,

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
-use crate::api::account::{SignOut, get_current_user};
+use crate::api::accounts::{SignOut, get_current_user};
 
 /// The entries of the main navigation: path and German label.
 pub const MAIN_NAVIGATION: [(&str, &str); 4] = [

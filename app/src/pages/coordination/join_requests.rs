@@ -3,7 +3,7 @@ use leptos_router::hooks::use_query_map;
 use shared::Bundesland;
 
 use crate::api::coordination::{
-    ApproveJoinRequest, DeclineJoinRequest, JoinRequestView, list_join_requests,
+    ApproveJoinRequest, DeclineJoinRequest, JoinRequestSummary, list_join_requests,
 };
 use crate::components::form::{FormAlert, action_error};
 use crate::components::layout::PageHeading;
@@ -77,7 +77,7 @@ pub fn JoinRequestsPage() -> impl IntoView {
 
 #[component]
 fn JoinRequestCard(
-    request: JoinRequestView,
+    request: JoinRequestSummary,
     approve: ServerAction<ApproveJoinRequest>,
     decline: ServerAction<DeclineJoinRequest>,
 ) -> impl IntoView {

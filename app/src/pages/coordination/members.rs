@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use shared::Role;
 
-use crate::api::account::get_current_user;
+use crate::api::accounts::get_current_user;
 use crate::api::coordination::{
     ChangeMemberRole, DeleteMember, MemberView, ResendInvitation, SetMemberActive, list_members,
 };
@@ -94,7 +94,7 @@ fn MemberRow(
     let is_admin = viewer.as_ref().is_some_and(|v| v.is_admin()) && !is_self;
     let may_toggle = viewer
         .as_ref()
-        .is_some_and(|v| shared::account::may_manage_member(v, member.id, member.role));
+        .is_some_and(|v| shared::accounts::may_manage_member(v, member.id, member.role));
     let delete_id = id.clone();
     view! {
         <li class="rounded-lg border border-slate-300 p-4">

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use axum::extract::ConnectInfo;
 use leptos::prelude::use_context;
-use shared::{Role, SessionUser};
+use shared::SessionUser;
 
 use crate::error::AppError;
 use crate::server::{AppState, app_state};
@@ -60,7 +60,7 @@ pub async fn require_member() -> Result<SessionUser, AppError> {
 /// Rule: member of the coordination group (or admin).
 pub async fn require_coordinator() -> Result<SessionUser, AppError> {
     let user = require_member().await?;
-    if user.role >= Role::Coordinator {
+    if user.is_coordinator() {
         Ok(user)
     } else {
         Err(AppError::Forbidden)
@@ -70,7 +70,7 @@ pub async fn require_coordinator() -> Result<SessionUser, AppError> {
 /// Rule: administrator.
 pub async fn require_admin() -> Result<SessionUser, AppError> {
     let user = require_member().await?;
-    if user.role == Role::Admin {
+    if user.is_admin() {
         Ok(user)
     } else {
         Err(AppError::Forbidden)

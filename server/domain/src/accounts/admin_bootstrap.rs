@@ -7,7 +7,7 @@ use sea_orm::{
 
 use crate::DomainError;
 use crate::RuntimeSettings;
-use crate::accounts::join_requests::{INVITATION_VALIDITY, issue_password_token};
+use crate::accounts::new_account::{INVITATION_VALIDITY, issue_password_token};
 use crate::platform::audit;
 use crate::platform::entities::account;
 

@@ -6,7 +6,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
     PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
-use serde::{Deserialize, Serialize};
+pub use shared::coordination::JoinRequestSummary;
 use shared::join::JoinRequestForm;
 use shared::{Bundesland, FieldError, FieldErrors, SessionUser};
 
@@ -15,7 +15,7 @@ use crate::RuntimeSettings;
 use crate::accounts::auth::tokens::{hash_secret, new_secret};
 use crate::kommunen::queries::{self, KommuneMatch};
 use crate::platform::audit;
-use crate::platform::entities::{account, auth_token, join_request, profile};
+use crate::platform::entities::{account, join_request, profile};
 use crate::platform::mail::public_forms::{self, MailAdmission};
 use crate::platform::mail::{outbox, templates};
 
@@ -23,8 +23,6 @@ use crate::platform::mail::{outbox, templates};
 pub const CONSENT_VERSION: &str = shared::join::PRIVACY_NOTICE_VERSION;
 /// How long the confirmation link stays valid.
 const CONFIRM_VALIDITY: Duration = Duration::hours(48);
-/// How long the invitation (set-password) link stays valid.
-pub const INVITATION_VALIDITY: Duration = Duration::days(7);
 
 fn random_secret() -> Result<(String, String), DomainError> {
     new_secret().map_err(|error| {
@@ -154,21 +152,6 @@ pub async fn confirm(
             "Dieser Bestätigungslink ist ungültig, abgelaufen oder wurde schon verwendet. Wenn Sie Ihre Adresse bereits bestätigt haben, ist nichts weiter zu tun.".into(),
         ))
     }
-}
-
-/// A pending request as coordinators see it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct JoinRequestSummary {
-    pub id: i64,
-    pub name: String,
-    pub email: String,
-    pub kommune: String,
-    pub land: Option<Bundesland>,
-    pub position: String,
-    pub department: String,
-    pub message: String,
-    pub confirmed_at: String,
-    pub age_days: i64,
 }
 
 /// Confirmed requests awaiting a decision, oldest first, optionally filtered.
@@ -302,32 +285,6 @@ pub async fn approve(
     .await?;
     txn.commit().await?;
     Ok(())
-}
-
-/// Creates a single-use password link for an account.
-pub async fn issue_password_token(
-    db: &impl ConnectionTrait,
-    settings: &RuntimeSettings,
-    account_id: i64,
-    purpose: &str,
-    validity: Duration,
-    now: DateTime<Utc>,
-) -> Result<String, DomainError> {
-    let (secret, token_hash) = random_secret()?;
-    auth_token::ActiveModel {
-        token_hash: Set(token_hash),
-        account_id: Set(account_id),
-        purpose: Set(purpose.to_owned()),
-        expires_at: Set(now + validity),
-        used_at: Set(None),
-        created_at: Set(now),
-    }
-    .insert(db)
-    .await?;
-    Ok(format!(
-        "{}/passwort-setzen?token={secret}",
-        settings.public_url
-    ))
 }
 
 /// Declines a pending request and tells the person why.

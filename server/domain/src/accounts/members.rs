@@ -83,7 +83,7 @@ pub async fn change_role(
     role: &str,
     now: DateTime<Utc>,
 ) -> Result<(), DomainError> {
-    if actor.role != Role::Admin {
+    if !actor.is_admin() {
         return Err(DomainError::Forbidden);
     }
     let role = Role::from_code(role).ok_or_else(|| {
@@ -134,7 +134,7 @@ pub async fn set_active(
     let txn = db.begin().await?;
     let member = target(&txn, id).await?;
     let member_role = Role::from_code(&member.role).unwrap_or(Role::Member);
-    if !shared::account::may_manage_member(actor, id, member_role) {
+    if !shared::accounts::may_manage_member(actor, id, member_role) {
         return Err(DomainError::Forbidden);
     }
     account::Entity::update_many()
@@ -215,7 +215,7 @@ pub async fn delete(
     let txn = db.begin().await?;
     let member = target(&txn, id).await?;
     let member_role = Role::from_code(&member.role).unwrap_or(Role::Member);
-    if !shared::account::may_manage_member(actor, id, member_role) {
+    if !shared::accounts::may_manage_member(actor, id, member_role) {
         return Err(DomainError::Forbidden);
     }
     if member.status == "active" {

@@ -1,13 +1,14 @@
-//! Creating an account row (approval, admin bootstrap, demo seed share it).
+//! Creating an account row and its single-use password links (approval, import, admin
+//! bootstrap, password reset and demo seed share them).
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set};
 use shared::Role;
 
 use crate::DomainError;
 use crate::RuntimeSettings;
-use crate::accounts::join_requests::{INVITATION_VALIDITY, issue_password_token};
-use crate::platform::entities::account;
+use crate::accounts::auth::tokens::new_secret;
+use crate::platform::entities::{account, auth_token};
 use crate::platform::mail::outbox::{self, Mail};
 
 /// Inserts an active account; `password_hash` is `None` until the person sets a password.
@@ -54,4 +55,36 @@ pub async fn send_invitation(
     .await?;
     outbox::enqueue(db, settings, mail(&link)).await?;
     Ok(())
+}
+
+/// How long the invitation (set-password) link stays valid.
+pub const INVITATION_VALIDITY: Duration = Duration::days(7);
+
+/// Creates a single-use password link for an account.
+pub async fn issue_password_token(
+    db: &impl ConnectionTrait,
+    settings: &RuntimeSettings,
+    account_id: i64,
+    purpose: &str,
+    validity: Duration,
+    now: DateTime<Utc>,
+) -> Result<String, DomainError> {
+    let (secret, token_hash) = new_secret().map_err(|error| {
+        tracing::error!(%error, "no randomness");
+        DomainError::Internal
+    })?;
+    auth_token::ActiveModel {
+        token_hash: Set(token_hash),
+        account_id: Set(account_id),
+        purpose: Set(purpose.to_owned()),
+        expires_at: Set(now + validity),
+        used_at: Set(None),
+        created_at: Set(now),
+    }
+    .insert(db)
+    .await?;
+    Ok(format!(
+        "{}/passwort-setzen?token={secret}",
+        settings.public_url
+    ))
 }

@@ -10,7 +10,7 @@ use crate::RuntimeSettings;
 use crate::accounts::auth::password::{check_new_password, hash_bounded};
 use crate::accounts::auth::sessions;
 use crate::accounts::auth::tokens::hash_secret;
-use crate::accounts::join_requests::issue_password_token;
+use crate::accounts::new_account::issue_password_token;
 use crate::platform::audit;
 use crate::platform::entities::{account, auth_token};
 use crate::platform::mail::public_forms::{self, MailAdmission};

@@ -16,8 +16,8 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect, Set, TransactionTrait,
 };
-use serde::{Deserialize, Serialize};
 use shared::SessionUser;
+pub use shared::coordination::ImportSummary;
 use shared::member_import::{
     ImportReport, ImportRow, ImportStatus, MAX_ROWS, MAX_UPLOAD_BYTES, RowOutcome, UploadProblem,
 };
@@ -41,18 +41,6 @@ const CHECKS_PER_HOUR: Limit = Limit {
 
 /// Uploads are kept this long (they hold personal data), then deleted by the clean-up job.
 pub const RETENTION: chrono::Duration = chrono::Duration::days(30);
-
-/// An earlier upload as listed on the import page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ImportSummary {
-    pub id: i64,
-    pub file_name: String,
-    pub created_at: String,
-    pub created_by: String,
-    pub status: ImportStatus,
-    pub creates: usize,
-    pub errors: usize,
-}
 
 async fn gazetteer(db: &impl ConnectionTrait) -> Result<Gazetteer, DomainError> {
     let kommunen = kommune::Entity::find()

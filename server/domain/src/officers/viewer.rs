@@ -1,7 +1,7 @@
 //! Visibility rules: what a viewer may see of a profile. Enforced in every query, so HTML,
 //! server functions, GeoJSON and exports cannot disagree.
 
-use shared::{Role, SessionUser};
+use shared::SessionUser;
 
 /// Who is looking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,10 +17,10 @@ pub enum Viewer {
 impl Viewer {
     /// The viewer behind an optional session.
     pub fn of(user: Option<&SessionUser>) -> Self {
-        match user.map(|u| u.role) {
+        match user {
             None => Viewer::Public,
-            Some(Role::Member) => Viewer::Member,
-            Some(Role::Coordinator | Role::Admin) => Viewer::Coordinator,
+            Some(user) if user.is_coordinator() => Viewer::Coordinator,
+            Some(_) => Viewer::Member,
         }
     }
 
@@ -42,6 +42,7 @@ impl Viewer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use shared::Role;
 
     #[test]
     fn each_role_sees_its_visibilities() {

@@ -4,7 +4,7 @@ use crate::support;
 
 use chrono::{Duration, Utc};
 use domain::RuntimeSettings;
-use domain::accounts::join_requests;
+use domain::accounts::{join_requests, new_account};
 use domain::kommunen::gazetteer;
 use domain::platform::entities::join_request;
 use domain::platform::maintenance::clean_up;
@@ -78,7 +78,7 @@ async fn expired_sessions_and_tokens_are_deleted() {
         domain::accounts::auth::sessions::create(db, &settings, account.id, "t", now)
             .await
             .expect("session");
-        join_requests::issue_password_token(
+        new_account::issue_password_token(
             db,
             &settings,
             account.id,

@@ -4,10 +4,10 @@ use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, QueryOrder, QuerySelect, Set,
 };
-use serde::{Deserialize, Serialize};
 
 use crate::RuntimeSettings;
 use crate::platform::entities::outbox_mail;
+pub use shared::coordination::OutboxMessage;
 
 /// A message to send.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,17 +47,6 @@ pub async fn enqueue(
     Ok(())
 }
 
-/// An outbox entry as admins see it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OutboxEntry {
-    pub id: i64,
-    pub to: String,
-    pub subject: String,
-    pub body: String,
-    pub status: String,
-    pub created_at: String,
-}
-
 /// What stands in an e-mail's text where a link with a one-time token was.
 pub const REDACTED_LINK: &str = "[Link mit Zugangscode entfernt]";
 
@@ -86,14 +75,14 @@ pub fn redact_links(body: &str) -> String {
 }
 
 /// The newest messages first, with token links removed.
-pub async fn latest(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<OutboxEntry>, DbErr> {
+pub async fn latest(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<OutboxMessage>, DbErr> {
     Ok(outbox_mail::Entity::find()
         .order_by_desc(outbox_mail::Column::Id)
         .limit(limit)
         .all(db)
         .await?
         .into_iter()
-        .map(|m| OutboxEntry {
+        .map(|m| OutboxMessage {
             id: m.id,
             to: m.to_address,
             subject: m.subject,

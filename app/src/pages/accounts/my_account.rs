@@ -4,7 +4,7 @@ use leptos_router::hooks::use_query_map;
 use shared::profile::ProfileForm;
 use shared::{Topic, Visibility};
 
-use crate::api::account::{
+use crate::api::accounts::{
     ChangePassword, DeleteAccount, EndSession, MyAccount, UpdateProfile, get_my_account,
 };
 use crate::components::form::{FormAlert, TextArea, TextField, action_error, field_message};
@@ -49,10 +49,10 @@ fn AccountSections(account: MyAccount, end_session: ServerAction<EndSession>) ->
         <p class="mt-4" data-testid="angemeldet-als">
             "Angemeldet als " <strong>{account.profile.display_name.clone()}</strong> " (" {account.email.clone()} ", " {account.role.label()} ")."
         </p>
-        {(account.role >= shared::Role::Coordinator).then(|| view! {
+        {account.role.is_coordinator().then(|| view! {
             <p class="mt-2"><A href="/koordination/antraege">"Mitgliedsanträge prüfen"</A></p>
         })}
-        {(account.role == shared::Role::Admin).then(|| view! {
+        {account.role.is_admin().then(|| view! {
             <p class="mt-2"><A href="/admin/postausgang">"Postausgang ansehen"</A></p>
         })}
         <ProfileSection profile=account.profile.clone() />

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::account::SignIn;
+use crate::api::accounts::SignIn;
 use crate::components::form::{FormAlert, TextField, action_error, field_message, kept_value};
 use crate::components::layout::PageHeading;
 

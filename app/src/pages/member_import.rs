@@ -5,8 +5,8 @@ use shared::member_import::{
     ImportReport, ImportStatus, MAX_ROWS, MAX_UPLOAD_BYTES, RowOutcome, UploadProblem,
 };
 
-use crate::api::coordination::{
-    ApplyMemberImport, ImportSummaryView, get_member_import, list_member_imports,
+use crate::api::member_import::{
+    ApplyMemberImport, ImportSummary, get_member_import, list_member_imports,
 };
 use crate::components::form::{FormAlert, action_error};
 use crate::components::layout::PageHeading;
@@ -111,7 +111,7 @@ fn ColumnHelp() -> impl IntoView {
 }
 
 #[component]
-fn RecentImports(list: Vec<ImportSummaryView>) -> impl IntoView {
+fn RecentImports(list: Vec<ImportSummary>) -> impl IntoView {
     view! {
         <section class="account-section" aria-labelledby="import-verlauf">
             <h2 id="import-verlauf">"Letzte Importe"</h2>

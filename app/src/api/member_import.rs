@@ -2,41 +2,16 @@
 //! by the server crate at `/koordination/import/hochladen`).
 
 use leptos::prelude::*;
-use shared::member_import::{ImportReport, ImportStatus};
+pub use shared::coordination::ImportSummary;
+use shared::member_import::ImportReport;
 
 use crate::error::AppError;
 
-/// An earlier upload as listed on the import page.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct ImportSummaryView {
-    pub id: i64,
-    pub file_name: String,
-    pub created_at: String,
-    pub created_by: String,
-    pub status: ImportStatus,
-    pub creates: usize,
-    pub errors: usize,
-}
-
 /// Coordinators: the 20 newest uploads.
 #[server(endpoint = "coordination/imports")]
-pub async fn list_member_imports() -> Result<Vec<ImportSummaryView>, AppError> {
+pub async fn list_member_imports() -> Result<Vec<ImportSummary>, AppError> {
     crate::server::serve::coordinator(|_, state| async move {
-        Ok::<_, AppError>(
-            domain::member_import::recent(&state.db, 20)
-                .await?
-                .into_iter()
-                .map(|s| ImportSummaryView {
-                    id: s.id,
-                    file_name: s.file_name,
-                    created_at: s.created_at,
-                    created_by: s.created_by,
-                    status: s.status,
-                    creates: s.creates,
-                    errors: s.errors,
-                })
-                .collect(),
-        )
+        domain::member_import::recent(&state.db, 20).await
     })
     .await
 }

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::api::account::RequestPasswordReset;
+use crate::api::accounts::RequestPasswordReset;
 use crate::components::form::{FormAlert, TextField, action_error, field_message, kept_value};
 use crate::components::layout::PageHeading;
 

@@ -17,6 +17,16 @@ impl Role {
     /// All roles, least privileged first.
     pub const ALL: [Role; 3] = [Role::Member, Role::Coordinator, Role::Admin];
 
+    /// Rule: the coordination group — coordinators and administrators.
+    pub fn is_coordinator(self) -> bool {
+        self >= Role::Coordinator
+    }
+
+    /// Rule: administrators.
+    pub fn is_admin(self) -> bool {
+        self == Role::Admin
+    }
+
     /// Stored form.
     pub fn code(self) -> &'static str {
         match self {
@@ -87,11 +97,12 @@ pub struct SessionUser {
 impl SessionUser {
     /// Whether the person belongs to the coordination group (or administers the platform).
     pub fn is_coordinator(&self) -> bool {
-        self.role >= Role::Coordinator
+        self.role.is_coordinator()
     }
 
+    /// Whether the person administers the platform.
     pub fn is_admin(&self) -> bool {
-        self.role == Role::Admin
+        self.role.is_admin()
     }
 }
 

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::api::account::SubmitJoinRequest;
+use crate::api::accounts::SubmitJoinRequest;
 use crate::api::kommunen::search_kommunen;
 use crate::components::form::{
     FormAlert, TextArea, TextField, action_error, field_message, kept_value,

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::account::SetPassword;
+use crate::api::accounts::SetPassword;
 use crate::components::form::{FormAlert, TextField, action_error, field_message};
 use crate::components::layout::PageHeading;
 

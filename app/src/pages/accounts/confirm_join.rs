@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::account::ConfirmJoinRequest;
+use crate::api::accounts::ConfirmJoinRequest;
 use crate::components::form::{FormAlert, action_error};
 use crate::components::layout::PageHeading;
 

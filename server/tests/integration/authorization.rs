@@ -1,0 +1,230 @@
+//! Who may call what: every server function and protected page against every role.
+
+use crate::support::*;
+use http::StatusCode;
+
+/// Every server function against anonymous, member, coordinator and admin; a server function
+/// without a row here fails the test.
+#[tokio::test]
+async fn authorization_matrix_for_server_functions() {
+    let (app, _) = test_app().await;
+    let member = sign_in(&app, MEMBER).await;
+    let coordinator = sign_in(&app, COORDINATOR).await;
+    let admin = sign_in(&app, ADMIN).await;
+    // (path, body, anonymous, member, coordinator, admin)
+    let mut matrix: Vec<(&str, &str, [StatusCode; 4])> = vec![
+        (
+            "/api/coordination/join-requests",
+            "land=&min_age_days=",
+            [
+                StatusCode::UNAUTHORIZED,
+                StatusCode::FORBIDDEN,
+                StatusCode::OK,
+                StatusCode::OK,
+            ],
+        ),
+        (
+            "/api/coordination/join-requests/approve",
+            "id=999999",
+            [
+                StatusCode::UNAUTHORIZED,
+                StatusCode::FORBIDDEN,
+                StatusCode::NOT_FOUND,
+                StatusCode::NOT_FOUND,
+            ],
+        ),
+        (
+            "/api/coordination/join-requests/decline",
+            "id=999999&reason=Testgrund",
+            [
+                StatusCode::UNAUTHORIZED,
+                StatusCode::FORBIDDEN,
+                StatusCode::NOT_FOUND,
+                StatusCode::NOT_FOUND,
+            ],
+        ),
+        (
+            "/api/admin/outbox",
+            "",
+            [
+                StatusCode::UNAUTHORIZED,
+                StatusCode::FORBIDDEN,
+                StatusCode::FORBIDDEN,
+                StatusCode::OK,
+            ],
+        ),
+    ];
+    use StatusCode as S;
+    matrix.extend([
+        (
+            "/api/coordination/members",
+            "search=",
+            [S::UNAUTHORIZED, S::FORBIDDEN, S::OK, S::OK],
+        ),
+        (
+            "/api/coordination/members/role",
+            "id=999999&role=member",
+            [S::UNAUTHORIZED, S::FORBIDDEN, S::FORBIDDEN, S::NOT_FOUND],
+        ),
+        (
+            "/api/coordination/members/status",
+            "id=999999&active=nein",
+            [S::UNAUTHORIZED, S::FORBIDDEN, S::NOT_FOUND, S::NOT_FOUND],
+        ),
+        (
+            "/api/coordination/members/invitation",
+            "id=999999",
+            [S::UNAUTHORIZED, S::FORBIDDEN, S::NOT_FOUND, S::NOT_FOUND],
+        ),
+        (
+            "/api/coordination/audit-log",
+            "",
+            [S::UNAUTHORIZED, S::FORBIDDEN, S::OK, S::OK],
+        ),
+        (
+            "/api/coordination/imports",
+            "",
+            [S::UNAUTHORIZED, S::FORBIDDEN, S::OK, S::OK],
+        ),
+        (
+            "/api/coordination/imports/report",
+            "id=999999",
+            [S::UNAUTHORIZED, S::FORBIDDEN, S::NOT_FOUND, S::NOT_FOUND],
+        ),
+        (
+            "/api/coordination/imports/apply",
+            "id=999999",
+            [S::UNAUTHORIZED, S::FORBIDDEN, S::NOT_FOUND, S::NOT_FOUND],
+        ),
+    ]);
+    let public = [S::OK, S::OK, S::OK, S::OK];
+    let signed_in = |status: StatusCode| [S::UNAUTHORIZED, status, status, status];
+    matrix.extend([
+        ("/api/account/me", "", public),
+        ("/api/site/status", "", public),
+        ("/api/kommunen/overview", "", public),
+        ("/api/kommunen/search", "query=Leip", public),
+        ("/api/officers/search", QUERY_ALL, public),
+        ("/api/officers/map", QUERY_ALL, public),
+        ("/api/officers/profile", "id=999999", [S::NOT_FOUND; 4]),
+        ("/api/account/sign-in", "email=niemand%40stadt.test&password=falsch-falsch", [S::UNPROCESSABLE_ENTITY; 4]),
+        ("/api/account/password/reset", "email=niemand%40stadt.test", public),
+        ("/api/account/password/set", "token=ungueltig&password=Lange-Wiese-Ampel-3&password_repeat=Lange-Wiese-Ampel-3", [S::CONFLICT; 4]),
+        ("/api/account/join", "name=&email=&kommune=&position=&department=&message=", [S::UNPROCESSABLE_ENTITY; 4]),
+        ("/api/account/join/confirm", "token=ungueltig", [S::CONFLICT; 4]),
+        ("/api/account/mine", "", signed_in(S::OK)),
+        ("/api/account/profile", "display_name=&kommune=&position=&department=&bio=&contact_email=&contact_phone=&website=&visibility=", signed_in(S::UNPROCESSABLE_ENTITY)),
+        ("/api/account/password/change", "current_password=a&new_password=b&new_password_repeat=b", signed_in(S::UNPROCESSABLE_ENTITY)),
+        ("/api/account/sessions/end", "id=0000000000000000", signed_in(S::NOT_FOUND)),
+        ("/api/account/delete", "confirm_email=x%40y.de&password=x", signed_in(S::UNPROCESSABLE_ENTITY)),
+        ("/api/coordination/members/delete", "id=999999", [S::UNAUTHORIZED, S::FORBIDDEN, S::NOT_FOUND, S::NOT_FOUND]),
+        // Last: it ends the sessions the rows above use.
+        ("/api/account/sign-out", "", public),
+    ]);
+    let registered: Vec<String> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path.to_owned())
+        .collect();
+    for path in &registered {
+        assert!(
+            matrix.iter().any(|(row, _, _)| row == path),
+            "server function {path} has no row in the authorization matrix"
+        );
+    }
+    for (path, body, expected) in matrix {
+        for (who, cookie, status) in [
+            ("anonymous", None, expected[0]),
+            ("member", Some(member.as_str()), expected[1]),
+            ("coordinator", Some(coordinator.as_str()), expected[2]),
+            ("admin", Some(admin.as_str()), expected[3]),
+        ] {
+            let answer = send(&app, post(path, body, cookie)).await;
+            assert_eq!(answer.status, status, "{path} as {who}: {}", answer.body);
+        }
+    }
+}
+
+/// Every protected page against every role: the refusal comes from the server-rendered HTML,
+/// and the protected content marker appears only for those allowed.
+#[tokio::test]
+async fn authorization_matrix_for_pages() {
+    let (app, _) = test_app().await;
+    let member = sign_in(&app, MEMBER).await;
+    let coordinator = sign_in(&app, COORDINATOR).await;
+    let admin = sign_in(&app, ADMIN).await;
+    // (path, marker of the protected content, allowed for [anonymous, member, coordinator, admin])
+    let pages: [(&str, &str, [bool; 4]); 5] = [
+        (
+            "/konto",
+            "data-testid=\"angemeldet-als\"",
+            [false, true, true, true],
+        ),
+        (
+            "/koordination/antraege",
+            "keine-antraege",
+            [false, false, true, true],
+        ),
+        (
+            "/koordination/mitglieder",
+            "data-testid=\"mitglieder\"",
+            [false, false, true, true],
+        ),
+        (
+            "/koordination/protokoll",
+            "Noch keine Einträge.",
+            [false, false, true, true],
+        ),
+        (
+            "/admin/postausgang",
+            "Noch keine E-Mails.",
+            [false, false, false, true],
+        ),
+    ];
+    for (path, marker, allowed) in pages {
+        for (index, (who, cookie)) in [
+            ("anonymous", None),
+            ("member", Some(member.as_str())),
+            ("coordinator", Some(coordinator.as_str())),
+            ("admin", Some(admin.as_str())),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let answer = send(&app, get(path, cookie)).await;
+            let expected_status = match (allowed[index], cookie) {
+                (true, _) => StatusCode::OK,
+                (false, None) => StatusCode::UNAUTHORIZED,
+                (false, Some(_)) => StatusCode::FORBIDDEN,
+            };
+            assert_eq!(answer.status, expected_status, "{path} as {who}");
+            assert_eq!(
+                answer.body.contains(marker),
+                allowed[index],
+                "{path} as {who}: content shown = {}",
+                !allowed[index]
+            );
+            if !allowed[index] {
+                assert!(
+                    answer.body.contains("melden Sie sich an")
+                        || answer.body.contains("Dafür fehlt Ihnen die Berechtigung."),
+                    "{path} as {who} explains the refusal"
+                );
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn protected_pages_show_nothing_private_to_visitors() {
+    let (app, _) = test_app().await;
+    let answer = send(&app, get("/admin/postausgang", None)).await;
+    assert!(
+        answer.body.contains("Bitte melden Sie sich an."),
+        "the refusal comes from the server"
+    );
+    assert!(!answer.body.contains("data-testid=\"postausgang\""));
+    let answer = send(&app, get("/koordination/antraege", None)).await;
+    assert!(answer.body.contains("Bitte melden Sie sich an."));
+    let member = sign_in(&app, MEMBER).await;
+    let answer = send(&app, get("/koordination/antraege", Some(&member))).await;
+    assert!(answer.body.contains("Dafür fehlt Ihnen die Berechtigung."));
+}
