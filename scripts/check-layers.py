@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Checks that dependencies point one way:
-pages -> components -> api -> server (glue) in the app crate -> the domain crate -> shared.
+pages -> components -> api -> server (glue) in the app crate -> the domain crate -> shared;
+inside the domain crate, platform/ uses no domain module.
 
 A module may use modules of its own layer and of the layers after it, never of those before.
 Prints every import that runs back up the layers and exits 1 if there is one.
@@ -41,6 +42,13 @@ def main() -> int:
                 continue
             if re.search(r"\b(app|server|leptos|leptos_axum|leptos_router|axum)::", line):
                 problems.append(f"{path.relative_to(ROOT)}:{number}: domain depends on a higher layer: {line.strip()}")
+    platform = domain / "src" / "platform"
+    for path in sorted(platform.rglob("*.rs")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.lstrip().startswith("//"):
+                continue
+            if re.search(r"crate::(accounts|kommunen|officers|member_import|forums|maintenance|demo_seed|bench_seed)\b", line):
+                problems.append(f"{path.relative_to(ROOT)}:{number}: platform uses a domain: {line.strip()}")
     manifest = (domain / "Cargo.toml").read_text(encoding="utf-8")
     for forbidden in ("leptos", "axum", "app ", "app.workspace"):
         if re.search(rf"^{re.escape(forbidden)}", manifest, re.M):

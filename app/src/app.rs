@@ -13,12 +13,16 @@ use crate::pages::accounts::{
 use crate::pages::admin::OutboxPage;
 use crate::pages::coordination::{AuditLogPage, JoinRequestsPage, MembersPage};
 use crate::pages::error_page::ErrorPage;
+use crate::pages::forums::{
+    CohortDetailPage, CohortEditorPage, ForumEditorPage, ForumPage, ForumsPage, NewCohortPage,
+    OrganiseForumsPage,
+};
 use crate::pages::home::HomePage;
 use crate::pages::legal::{AccessibilityPage, DataSourcesPage, ImprintPage, PrivacyPage};
 use crate::pages::member_import::{MemberImportPage, MemberImportReportPage};
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::officers::{MapPage, OfficerProfilePage};
-use crate::pages::sections::{ExchangePage, ForumsPage};
+use crate::pages::sections::ExchangePage;
 
 /// Version-pinned paths of the vendored Leaflet files (copied from `node_modules` by the build).
 pub const LEAFLET_JS: &str = "/vendor/leaflet-1.9.4/leaflet.js";
@@ -69,7 +73,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
         <Title formatter=|page: String| {
-            if page.is_empty() { "Beteiligungsnetz".to_owned() } else { format!("{page} – Beteiligungsnetz") }
+            title_text(if page.is_empty() { "Beteiligungsnetz".to_owned() } else { format!("{page} – Beteiligungsnetz") })
         } />
         <Router>
             <SkipLink />
@@ -83,6 +87,12 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/karte") view=MapPage ssr=SsrMode::Async />
                         <Route path=path!("/beauftragte/:id") view=OfficerProfilePage ssr=SsrMode::Async />
                         <Route path=path!("/foren") view=ForumsPage ssr=SsrMode::Async />
+                        <Route path=path!("/foren/:forum") view=ForumPage ssr=SsrMode::Async />
+                        <Route path=path!("/foren/:forum/:cohort") view=CohortDetailPage ssr=SsrMode::Async />
+                        <Route path=path!("/foren-verwaltung") view=OrganiseForumsPage ssr=SsrMode::Async />
+                        <Route path=path!("/foren-verwaltung/:forum") view=ForumEditorPage ssr=SsrMode::Async />
+                        <Route path=path!("/foren-verwaltung/:forum/staffeln/neu") view=NewCohortPage ssr=SsrMode::Async />
+                        <Route path=path!("/foren-verwaltung/:forum/:cohort") view=CohortEditorPage ssr=SsrMode::Async />
                         <Route path=path!("/austausch") view=ExchangePage ssr=SsrMode::Async />
                         <Route path=path!("/mitglied-werden") view=JoinPage ssr=SsrMode::Async />
                         <Route path=path!("/mitglied-werden/danke") view=JoinSubmittedPage ssr=SsrMode::Async />
@@ -109,6 +119,21 @@ pub fn App() -> impl IntoView {
                 <SiteFooter />
             </div>
         </Router>
+    }
+}
+
+/// leptos_meta writes the title into the server-rendered `<title>` as it is, so a title made of
+/// what people typed (a forum's or a member's name) could close the element and add markup.
+/// On the server it is escaped (the browser decodes the entities in `<title>`); in the browser,
+/// `document.title` takes plain text.
+fn title_text(title: String) -> String {
+    #[cfg(feature = "ssr")]
+    {
+        shared::text::escape_html(&title)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        title
     }
 }
 

@@ -80,7 +80,28 @@ cargo_target_dir() {
   if [ -n "${CARGO_TARGET_DIR:-}" ]; then echo "$CARGO_TARGET_DIR"; else echo "$REPO_ROOT/target"; fi
 }
 
+# Cargo decides whether a workspace crate is fresh by the modification times of the source files
+# it recorded, relative to the workspace. A build cache shared by two checkouts (CI's clean
+# clones, a working copy) would therefore take the other checkout's artifacts for fresh. When the cache
+# was last used from another path, forget the workspace crates' artifacts (dependencies stay).
+forget_other_checkouts() {
+  local target marker
+  target="$(cargo_target_dir)"
+  marker="$target/.checkout-path"
+  mkdir -p "$target"
+  if [ -f "$marker" ] && [ "$(cat "$marker")" != "$REPO_ROOT" ]; then
+    step "Build cache last used by $(cat "$marker"): rebuilding the workspace crates"
+    # Without their fingerprints the workspace crates count as changed, in every profile and
+    # target (the WebAssembly build of cargo-leptos lives in front/).
+    find "$target" -maxdepth 5 -type d -path '*/.fingerprint/*' \
+      \( -name 'shared-*' -o -name 'domain-*' -o -name 'app-*' -o -name 'server-*' \) \
+      -exec rm -rf {} +
+  fi
+  echo "$REPO_ROOT" >"$marker"
+}
+
 build_release() {
+  forget_other_checkouts
   step "Building the release (server + WebAssembly + CSS) with cargo-leptos"
   cargo leptos build --release
 }

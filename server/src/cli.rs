@@ -77,7 +77,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Seed { force_demo } => {
             check_demo_allowed(&config, force_demo)?;
             let db = startup::prepare_database(&config).await?;
-            let outcome = domain::platform::demo_seed::seed_demo_data(&db)
+            let outcome = domain::demo_seed::seed_demo_data(&db)
                 .await
                 .context("seeding demo data failed")?;
             tracing::info!(?outcome, "demo seed finished");
@@ -85,7 +85,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::BenchSeed { officers, kommunen } => {
             let db = startup::prepare_database(&config).await?;
-            let added = domain::platform::bench_seed::seed(&db, officers, kommunen)
+            let added = domain::bench_seed::seed(&db, officers, kommunen)
                 .await
                 .context("generating benchmark data failed")?;
             tracing::info!(added, kommunen, "benchmark data ready");

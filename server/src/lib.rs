@@ -6,6 +6,7 @@ pub mod cli;
 pub mod config;
 pub mod encoding;
 pub mod export;
+pub mod forum_calendar;
 pub mod health;
 pub mod member_files;
 pub mod middleware;

@@ -62,6 +62,14 @@ pub fn build_router(state: AppState, config: &ServerConfig) -> Router {
             get(crate::open_data::officers_geojson),
         )
         .route("/api/kommunen", get(crate::open_data::kommunen))
+        .route(
+            "/foren/{forum}/{cohort}/kalender.ics",
+            get(crate::forum_calendar::cohort_calendar),
+        )
+        .route(
+            "/foren/{forum}/{cohort}/termine/{id}/kalender.ics",
+            get(crate::forum_calendar::meeting_calendar),
+        )
         .leptos_routes(&state, routes, move || shell(leptos_options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .with_state(state)

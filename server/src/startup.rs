@@ -71,7 +71,7 @@ pub async fn serve(config: ServerConfig) -> anyhow::Result<()> {
     } else {
         tracing::info!("e-mail: no SMTP_URL, messages are kept in the outbox (/admin/postausgang)");
     }
-    tokio::spawn(domain::platform::maintenance::run(
+    tokio::spawn(domain::maintenance::run(
         db.clone(),
         state.settings.outbox_retention,
     ));

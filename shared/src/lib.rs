@@ -4,7 +4,9 @@
 
 pub mod accounts;
 pub mod bundesland;
+pub mod calendar;
 pub mod coordination;
+pub mod forums;
 pub mod join;
 pub mod kommunen;
 pub mod member_import;

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod coordination;
+pub mod forums;
 pub mod kommunen;
 pub mod member_import;
 pub mod officers;

@@ -1,6 +1,7 @@
 //! Reusable UI components, grouped by feature.
 
 pub mod form;
+pub mod forums;
 pub mod kommune;
 pub mod layout;
 pub mod map;

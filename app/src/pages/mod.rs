@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod admin;
 pub mod coordination;
 pub mod error_page;
+pub mod forums;
 pub mod home;
 pub mod legal;
 pub mod member_import;

@@ -170,9 +170,7 @@ async fn over_https_the_cookie_is_secure_and_host_prefixed() {
     let db = server::startup::prepare_database(&config)
         .await
         .expect("db");
-    domain::platform::demo_seed::seed_demo_data(&db)
-        .await
-        .expect("seed");
+    domain::demo_seed::seed_demo_data(&db).await.expect("seed");
     let app = server::build_router(server::startup::app_state(&config, db), &config);
     let request = http::Request::post("/api/account/sign-in")
         .header(http::header::HOST, HOST)

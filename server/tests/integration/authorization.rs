@@ -118,6 +118,22 @@ async fn authorization_matrix_for_server_functions() {
         ("/api/account/sessions/end", "id=0000000000000000", signed_in(S::NOT_FOUND)),
         ("/api/account/delete", "confirm_email=x%40y.de&password=x", signed_in(S::UNPROCESSABLE_ENTITY)),
         ("/api/coordination/members/delete", "id=999999", [S::UNAUTHORIZED, S::FORBIDDEN, S::NOT_FOUND, S::NOT_FOUND]),
+        // Forums (the forum-scoped roles are in `forums::forum_scoped_authorization_matrix`).
+        ("/api/forums", "", public),
+        ("/api/forums/forum", "slug=meine-kommune-weiterdenken", public),
+        ("/api/forums/cohort", "forum=meine-kommune-weiterdenken&cohort=gibt-es-nicht", [S::NOT_FOUND; 4]),
+        ("/api/forums/organised", "", signed_in(S::OK)),
+        ("/api/forums/create", "slug=&title=&summary=&description=&target_group=&methods=&partner=", [S::UNAUTHORIZED, S::FORBIDDEN, S::UNPROCESSABLE_ENTITY, S::UNPROCESSABLE_ENTITY]),
+        ("/api/forums/update", "id=999999&slug=&title=&summary=&description=&target_group=&methods=&partner=", signed_in(S::NOT_FOUND)),
+        ("/api/forums/editor", "slug=meine-kommune-weiterdenken", [S::UNAUTHORIZED, S::FORBIDDEN, S::OK, S::OK]),
+        ("/api/forums/cohorts/create", "forum_id=999999&name=&slug=&opens_on=&closes_on=&capacity=&states[]=&roles[]=&bodies[]=", signed_in(S::NOT_FOUND)),
+        ("/api/forums/cohorts/update", "id=999999&name=&slug=&opens_on=&closes_on=&capacity=&states[]=&roles[]=&bodies[]=", signed_in(S::NOT_FOUND)),
+        ("/api/forums/cohorts/editor", "forum=meine-kommune-weiterdenken&cohort=gibt-es-nicht", signed_in(S::NOT_FOUND)),
+        ("/api/forums/meetings/create", "cohort_id=999999&title=&date=&starts=&ends=&place=&online_url=&agenda=", signed_in(S::NOT_FOUND)),
+        ("/api/forums/meetings/update", "id=999999&title=&date=&starts=&ends=&place=&online_url=&agenda=", signed_in(S::NOT_FOUND)),
+        ("/api/forums/meetings/delete", "id=999999", signed_in(S::NOT_FOUND)),
+        ("/api/forums/organisers/add", "forum_id=999999&email=x%40y.de", [S::UNAUTHORIZED, S::FORBIDDEN, S::NOT_FOUND, S::NOT_FOUND]),
+        ("/api/forums/organisers/remove", "forum_id=999999&account_id=1", [S::UNAUTHORIZED, S::FORBIDDEN, S::NOT_FOUND, S::NOT_FOUND]),
         // Last: it ends the sessions the rows above use.
         ("/api/account/sign-out", "", public),
     ]);

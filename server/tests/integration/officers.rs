@@ -360,7 +360,7 @@ async fn cached_directory_follows_changes_from_other_instances() {
 #[tokio::test]
 async fn the_list_is_paged_and_keeps_the_filters() {
     let (app, db) = test_app().await;
-    domain::platform::bench_seed::seed(&db, 120, 40)
+    domain::bench_seed::seed(&db, 120, 40)
         .await
         .expect("bench data");
     let first = send(&app, get("/karte?thema=", None)).await;

@@ -43,6 +43,15 @@ fn action_label(action: &str) -> String {
         "account.deleted_by_member" => "Konto vom Mitglied gelöscht",
         "member_import.applied" => "Mitgliederliste importiert",
         "member_list.exported" => "Mitgliederliste exportiert",
+        "forum.create" => "Forum angelegt",
+        "forum.update" => "Forum geändert",
+        "forum.cohort.create" => "Staffel angelegt",
+        "forum.cohort.update" => "Staffel geändert",
+        "forum.meeting.create" => "Termin angelegt",
+        "forum.meeting.update" => "Termin geändert",
+        "forum.meeting.delete" => "Termin gelöscht",
+        "forum.organiser.add" => "Organisator*in benannt",
+        "forum.organiser.remove" => "Organisator*in entfernt",
         other => other,
     }
     .to_owned()

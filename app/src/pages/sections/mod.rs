@@ -6,18 +6,6 @@ use leptos::prelude::*;
 
 use section_in_preparation::SectionInPreparation;
 
-/// `/foren`: forum cohorts for decision-makers.
-#[component]
-pub fn ForumsPage() -> impl IntoView {
-    view! {
-        <SectionInPreparation
-            title="Foren für Entscheider*innen"
-            lead="Oberbürgermeister*innen, Bürgermeister*innen, Beigeordnete und Leitungen zentraler Fachbereiche bewerben sich hier um einen Platz in einer Forumsrunde."
-            status="Derzeit ist keine Forumsrunde zur Bewerbung ausgeschrieben."
-        />
-    }
-}
-
 /// `/austausch`: collegial advice and experience reports.
 #[component]
 pub fn ExchangePage() -> impl IntoView {

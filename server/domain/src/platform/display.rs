@@ -11,6 +11,12 @@ pub fn berlin_time(at: DateTime<Utc>) -> String {
         .to_string()
 }
 
+/// The calendar day in Germany at `at` (what "today" means for application windows).
+pub fn berlin_date(at: DateTime<Utc>) -> NaiveDate {
+    let offset = if is_summer_time(at) { 2 } else { 1 };
+    (at + Duration::hours(offset)).date_naive()
+}
+
 fn last_sunday(year: i32, month: u32) -> Option<NaiveDate> {
     let first_of_next = if month == 12 {
         NaiveDate::from_ymd_opt(year + 1, 1, 1)?
@@ -74,6 +80,15 @@ mod tests {
         DateTime::parse_from_rfc3339(text)
             .map(|t| t.with_timezone(&Utc))
             .expect("valid")
+    }
+
+    #[test]
+    fn the_day_in_germany_turns_at_local_midnight() {
+        let day = |text| berlin_date(utc(text)).to_string();
+        assert_eq!(day("2026-12-31T22:59:00Z"), "2026-12-31");
+        assert_eq!(day("2026-12-31T23:00:00Z"), "2027-01-01");
+        assert_eq!(day("2026-06-30T21:59:00Z"), "2026-06-30");
+        assert_eq!(day("2026-06-30T22:00:00Z"), "2026-07-01");
     }
 
     #[test]

@@ -85,7 +85,9 @@ pub fn client_key(kind: &str, ip: std::net::IpAddr) -> String {
 /// The rate-limit key for a personal identifier (an e-mail address): only a hash of it is
 /// stored, so the table holds no personal data.
 pub fn identity_key(kind: &str, identifier: &str) -> String {
-    let hash = crate::accounts::auth::tokens::hash_secret(&identifier.trim().to_lowercase());
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(identifier.trim().to_lowercase().as_bytes());
+    let hash: String = digest.iter().map(|byte| format!("{byte:02x}")).collect();
     format!("{kind}:id:{}", &hash[..32])
 }
 

@@ -2,6 +2,7 @@
 //! PostgreSQL when `TEST_DATABASE_URL` is set), one module per domain, in one test binary.
 
 mod accounts;
+mod forums;
 mod kommunen;
 mod maintenance;
 mod member_import;

@@ -6,8 +6,8 @@ use chrono::{Duration, Utc};
 use domain::RuntimeSettings;
 use domain::accounts::{join_requests, new_account};
 use domain::kommunen::gazetteer;
+use domain::maintenance::clean_up;
 use domain::platform::entities::join_request;
-use domain::platform::maintenance::clean_up;
 use sea_orm::{EntityTrait, PaginatorTrait};
 use shared::join::JoinRequestForm;
 
@@ -112,9 +112,9 @@ async fn expired_sessions_and_tokens_are_deleted() {
 
 #[tokio::test]
 async fn the_outbox_is_purged_after_its_retention_period() {
+    use domain::maintenance::{OUTBOX_RETENTION, clean_up_with};
     use domain::platform::entities::outbox_mail;
     use domain::platform::mail::outbox::{self, Mail};
-    use domain::platform::maintenance::{OUTBOX_RETENTION, clean_up_with};
     for test_db in support::all_backends().await {
         let db = &test_db.db;
         let settings = RuntimeSettings::default();

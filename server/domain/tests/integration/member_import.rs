@@ -296,7 +296,7 @@ async fn unreadable_files_are_refused_and_old_uploads_are_deleted() {
     .await;
     let report = member_import::load_report(db, id).await.expect("report");
     assert_eq!(report.creates(), 1);
-    let cleaned = domain::platform::maintenance::clean_up(db, now + Duration::days(31))
+    let cleaned = domain::maintenance::clean_up(db, now + Duration::days(31))
         .await
         .expect("clean");
     assert_eq!(cleaned.member_imports, 1);

@@ -2,7 +2,7 @@
 
 use crate::support;
 
-use domain::platform::demo_seed::{SeedOutcome, seed_demo_data};
+use domain::demo_seed::{SeedOutcome, seed_demo_data};
 use domain::platform::settings;
 
 #[tokio::test]

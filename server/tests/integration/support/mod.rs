@@ -12,7 +12,7 @@ use server::{build_router, startup};
 use tower::ServiceExt;
 
 pub const HOST: &str = "beteiligung.test";
-pub const DEMO_PASSWORD: &str = domain::platform::demo_seed::DEMO_PASSWORD;
+pub const DEMO_PASSWORD: &str = domain::demo_seed::DEMO_PASSWORD;
 pub const ADMIN: &str = "admin@demo.beteiligungsnetz.de";
 pub const COORDINATOR: &str = "koordination@demo.beteiligungsnetz.de";
 pub const MEMBER: &str = "leipzig@demo.beteiligungsnetz.de";
@@ -44,9 +44,7 @@ async fn test_app_configured(
     })
     .expect("test configuration");
     let db = startup::prepare_database(&config).await.expect("database");
-    domain::platform::demo_seed::seed_demo_data(&db)
-        .await
-        .expect("seed");
+    domain::demo_seed::seed_demo_data(&db).await.expect("seed");
     let state = startup::app_state(&config, db.clone());
     (build_router(state, &config), db)
 }

@@ -306,7 +306,7 @@ async fn declined_requests_are_deleted_after_thirty_days() {
         )
         .await
         .expect("decline");
-        let report = domain::platform::maintenance::clean_up(db, now + Duration::days(29))
+        let report = domain::maintenance::clean_up(db, now + Duration::days(29))
             .await
             .expect("clean");
         assert_eq!(
@@ -314,12 +314,10 @@ async fn declined_requests_are_deleted_after_thirty_days() {
             "{}: kept for 30 days",
             test_db.backend
         );
-        let report = domain::platform::maintenance::clean_up(
-            db,
-            now + Duration::days(30) + Duration::minutes(1),
-        )
-        .await
-        .expect("clean");
+        let report =
+            domain::maintenance::clean_up(db, now + Duration::days(30) + Duration::minutes(1))
+                .await
+                .expect("clean");
         assert_eq!(
             report.declined_requests, 1,
             "{}: then deleted",

@@ -1,0 +1,98 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use shared::forums::{CohortPage, MeetingView};
+
+use super::Refusal;
+use crate::api::forums::get_cohort;
+use crate::components::forums::StatusBadge;
+
+/// `/foren/{forum}/{cohort}`: one cohort — for whom, when, where, seats, the meetings.
+#[component]
+pub fn CohortDetailPage() -> impl IntoView {
+    let (forum, cohort) = use_params_map().with_untracked(|p| {
+        (
+            p.get("forum").unwrap_or_default(),
+            p.get("cohort").unwrap_or_default(),
+        )
+    });
+    let page = Resource::new(
+        move || (forum.clone(), cohort.clone()),
+        |(f, c)| get_cohort(f, c),
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>"Staffel wird geladen …"</p> }>
+            {move || page.get().map(|result| match result {
+                Ok(page) => view! { <CohortDetails page=page /> }.into_any(),
+                Err(error) => view! { <Refusal error=error /> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn CohortDetails(page: CohortPage) -> impl IntoView {
+    let CohortPage {
+        forum,
+        cohort,
+        meetings,
+        may_organise,
+    } = page;
+    let base = format!("/foren/{}/{}", forum.slug, cohort.slug);
+    let calendar = format!("{base}/kalender.ics");
+    let editor = format!("/foren-verwaltung/{}/{}", forum.slug, cohort.slug);
+    let heading = format!("{}: {}", forum.title, cohort.name);
+    view! {
+        <Title text=heading.clone() />
+        <p class="text-sm"><A href="/foren">"Foren"</A> " › " <A href=format!("/foren/{}", forum.slug)>{forum.title.clone()}</A></p>
+        <h1 class="mt-1 text-3xl font-bold tracking-tight">{heading}</h1>
+        <p class="mt-3 flex flex-wrap items-center gap-3">
+            <StatusBadge status=cohort.status />
+            {(!cohort.published).then(|| view! { <span class="text-sm font-semibold text-slate-700">"Entwurf, nicht öffentlich"</span> })}
+        </p>
+        {may_organise.then(|| view! {
+            <p class="mt-4"><A href=editor attr:class="button-secondary inline-block no-underline">"Staffel bearbeiten"</A></p>
+        })}
+        <dl class="profile-facts" data-testid="staffel-fakten">
+            <dt>"Bewerbung"</dt>
+            <dd>"vom " {cohort.opens_on.to_string()} " bis " {cohort.closes_on.to_string()}</dd>
+            <dt>"Plätze"</dt>
+            <dd data-testid="plaetze">{cohort.seats_text()}</dd>
+            <dt>"Für Kommunen aus"</dt>
+            <dd>{cohort.eligibility.states_text()}</dd>
+            <dt>"Für"</dt>
+            <dd>{cohort.eligibility.roles_text()}</dd>
+            <dt>"Art der Kommune"</dt>
+            <dd>{cohort.eligibility.bodies_text()}</dd>
+        </dl>
+        <h2 class="mt-10 text-2xl font-bold">"Arbeitstreffen"</h2>
+        {if meetings.is_empty() {
+            view! { <p class="mt-3 text-slate-700">"Die Termine werden bald bekannt gegeben."</p> }.into_any()
+        } else {
+            view! {
+                <p class="mt-2 text-slate-700">"Die Teilnahme an allen Arbeitstreffen ist verbindlich."</p>
+                <p class="mt-2"><a href=calendar download="" rel="external">"Alle Termine in den Kalender übernehmen (.ics)"</a></p>
+                <ol class="mt-4 flex flex-col gap-4" data-testid="termine">
+                    {meetings.into_iter().map(|meeting| view! { <MeetingItem base=base.clone() meeting=meeting /> }).collect_view()}
+                </ol>
+            }.into_any()
+        }}
+    }
+}
+
+#[component]
+fn MeetingItem(base: String, meeting: MeetingView) -> impl IntoView {
+    let calendar = format!("{base}/termine/{}/kalender.ics", meeting.id);
+    let label = format!("Termin „{}“ in den Kalender (.ics)", meeting.title);
+    view! {
+        <li class="rounded-lg border border-slate-300 p-4">
+            <h3 class="text-lg font-bold">{meeting.title.clone()}</h3>
+            <p class="text-slate-800">{meeting.when()}</p>
+            {(!meeting.place.is_empty()).then(|| view! { <p>"Ort: " {meeting.place.clone()}</p> })}
+            {(!meeting.online_url.is_empty()).then(|| view! { <p>"Online-Teilnahme: " <a href=meeting.online_url.clone() rel="noopener noreferrer">{meeting.online_url.clone()}</a></p> })}
+            {(!meeting.agenda.is_empty()).then(|| view! { <p class="mt-2 whitespace-pre-line">{meeting.agenda.clone()}</p> })}
+            <p class="mt-2 text-sm"><a href=calendar download="" rel="external">{label}</a></p>
+        </li>
+    }
+}

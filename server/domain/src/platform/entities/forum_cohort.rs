@@ -1,0 +1,29 @@
+//! A cohort ("Staffel") of a forum: application window, seats, eligibility.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "forum_cohort")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub forum_id: i64,
+    /// Unique within the forum: `/foren/{forum}/{slug}`.
+    pub slug: String,
+    pub name: String,
+    pub opens_on: ChronoDate,
+    pub closes_on: ChronoDate,
+    pub capacity: i32,
+    /// Comma-separated codes (`shared::forums::Eligibility`); empty admits all.
+    pub eligible_states: String,
+    pub eligible_roles: String,
+    pub eligible_bodies: String,
+    pub published: bool,
+    pub created_at: ChronoDateTimeUtc,
+    pub updated_at: ChronoDateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
