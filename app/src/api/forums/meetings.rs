@@ -27,7 +27,7 @@ pub async fn create_meeting(
         agenda,
     };
     crate::server::serve::member(|actor, state| async move {
-        domain::forums::editing::create_meeting(
+        domain::forums::meetings::create_meeting(
             &state.db,
             &actor,
             cohort_id,
@@ -61,7 +61,7 @@ pub async fn update_meeting(
         agenda,
     };
     crate::server::serve::member(|actor, state| async move {
-        domain::forums::editing::update_meeting(&state.db, &actor, id, &form, chrono::Utc::now())
+        domain::forums::meetings::update_meeting(&state.db, &actor, id, &form, chrono::Utc::now())
             .await
     })
     .await
@@ -71,7 +71,7 @@ pub async fn update_meeting(
 #[server(endpoint = "forums/meetings/delete")]
 pub async fn delete_meeting(id: i64) -> Result<(), AppError> {
     crate::server::serve::member(|actor, state| async move {
-        domain::forums::editing::delete_meeting(&state.db, &actor, id).await
+        domain::forums::meetings::delete_meeting(&state.db, &actor, id).await
     })
     .await
 }

@@ -7,7 +7,7 @@ use sea_orm::{
     QueryFilter, QueryOrder, Set, SqlErr, TransactionTrait,
 };
 use shared::forums::{
-    CohortEditor, CohortForm, Eligibility, ForumEditor, ForumForm, MeetingForm, may_create_forum,
+    CohortEditor, CohortForm, Eligibility, ForumEditor, ForumForm, may_create_forum,
 };
 use shared::{Bundesland, FieldError, FieldErrors, SessionUser};
 
@@ -222,128 +222,6 @@ pub async fn update_cohort(
     .await?;
     txn.commit().await?;
     Ok((forum_slug, checked.slug))
-}
-
-/// The cohort `cohort_id` after checking that `actor` organises its forum.
-async fn organised_cohort(
-    db: &impl ConnectionTrait,
-    actor: &SessionUser,
-    cohort_id: i64,
-) -> Result<forum_cohort::Model, DomainError> {
-    let cohort = forum_cohort::Entity::find_by_id(cohort_id)
-        .one(db)
-        .await?
-        .ok_or(DomainError::NotFound)?;
-    require_organiser(db, actor, cohort.forum_id).await?;
-    Ok(cohort)
-}
-
-/// Adds a working meeting to a cohort.
-pub async fn create_meeting(
-    db: &DatabaseConnection,
-    actor: &SessionUser,
-    cohort_id: i64,
-    form: &MeetingForm,
-    now: DateTime<Utc>,
-) -> Result<(), DomainError> {
-    let txn = db.begin().await?;
-    let cohort = organised_cohort(&txn, actor, cohort_id).await?;
-    let checked = form.check().map_err(DomainError::Validation)?;
-    forum_meeting::ActiveModel {
-        cohort_id: Set(cohort.id),
-        title: Set(checked.title.clone()),
-        date: Set(naive(checked.date)),
-        starts_at: Set(checked.starts.to_string()),
-        ends_at: Set(checked.ends.to_string()),
-        place: Set(checked.place),
-        online_url: Set(checked.online_url),
-        agenda: Set(checked.agenda),
-        sequence: Set(0),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    audit::record(
-        &txn,
-        Some(actor),
-        "forum.meeting.create",
-        &format!("{} – {}", cohort.name, checked.title),
-        &checked.date.to_string(),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(())
-}
-
-/// Changes a meeting; calendars that subscribed see a new version of it.
-pub async fn update_meeting(
-    db: &DatabaseConnection,
-    actor: &SessionUser,
-    meeting_id: i64,
-    form: &MeetingForm,
-    now: DateTime<Utc>,
-) -> Result<(), DomainError> {
-    let txn = db.begin().await?;
-    let existing = forum_meeting::Entity::find_by_id(meeting_id)
-        .one(&txn)
-        .await?
-        .ok_or(DomainError::NotFound)?;
-    let cohort = organised_cohort(&txn, actor, existing.cohort_id).await?;
-    let checked = form.check().map_err(|mut errors| {
-        errors.keep("id", &meeting_id.to_string());
-        DomainError::Validation(errors)
-    })?;
-    let sequence = existing.sequence.saturating_add(1);
-    let mut model: forum_meeting::ActiveModel = existing.into();
-    model.title = Set(checked.title.clone());
-    model.date = Set(naive(checked.date));
-    model.starts_at = Set(checked.starts.to_string());
-    model.ends_at = Set(checked.ends.to_string());
-    model.place = Set(checked.place);
-    model.online_url = Set(checked.online_url);
-    model.agenda = Set(checked.agenda);
-    model.sequence = Set(sequence);
-    model.updated_at = Set(now);
-    model.update(&txn).await?;
-    audit::record(
-        &txn,
-        Some(actor),
-        "forum.meeting.update",
-        &format!("{} – {}", cohort.name, checked.title),
-        &checked.date.to_string(),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(())
-}
-
-/// Removes a meeting.
-pub async fn delete_meeting(
-    db: &DatabaseConnection,
-    actor: &SessionUser,
-    meeting_id: i64,
-) -> Result<(), DomainError> {
-    let txn = db.begin().await?;
-    let existing = forum_meeting::Entity::find_by_id(meeting_id)
-        .one(&txn)
-        .await?
-        .ok_or(DomainError::NotFound)?;
-    let cohort = organised_cohort(&txn, actor, existing.cohort_id).await?;
-    forum_meeting::Entity::delete_by_id(meeting_id)
-        .exec(&txn)
-        .await?;
-    audit::record(
-        &txn,
-        Some(actor),
-        "forum.meeting.delete",
-        &format!("{} – {}", cohort.name, existing.title),
-        &existing.date.to_string(),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(())
 }
 
 /// What the editor of the forum at `slug` shows; for its organisers only.

@@ -5,6 +5,7 @@ pub mod access;
 pub mod calendar;
 pub mod catalogue;
 pub mod editing;
+pub mod meetings;
 pub mod organisers;
 
 use chrono::{Datelike, NaiveDate};

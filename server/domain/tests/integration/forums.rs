@@ -9,7 +9,7 @@ use crate::support;
 use chrono::{Duration, NaiveDate, Utc};
 use domain::DomainError;
 use domain::RuntimeSettings;
-use domain::forums::{calendar, catalogue, editing, organisers};
+use domain::forums::{calendar, catalogue, editing, meetings, organisers};
 use domain::platform::entities::{account, forum_cohort, forum_meeting};
 use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set};
 use shared::forums::{CohortForm, CohortStatus, ForumForm, MeetingForm};
@@ -292,7 +292,7 @@ async fn bad_cohort_and_meeting_input_writes_nothing_and_the_database_holds_the_
         let mut meeting = meeting_form(today + Duration::days(30));
         meeting.ends = "09:00".into();
         meeting.place = String::new();
-        let error = editing::create_meeting(db, &coordinator, cohort.id, &meeting, now)
+        let error = meetings::create_meeting(db, &coordinator, cohort.id, &meeting, now)
             .await
             .expect_err("invalid meeting");
         assert!(error.field_message("ends").is_some());
@@ -305,7 +305,7 @@ async fn bad_cohort_and_meeting_input_writes_nothing_and_the_database_holds_the_
             0
         );
         assert_eq!(
-            editing::create_meeting(db, &coordinator, 999_999, &meeting_form(today), now).await,
+            meetings::create_meeting(db, &coordinator, 999_999, &meeting_form(today), now).await,
             Err(DomainError::NotFound)
         );
         database.finish().await;
@@ -355,7 +355,7 @@ async fn drafts_are_found_only_by_organisers_and_the_status_follows_the_dates() 
             .find(|c| c.slug == "laufend")
             .expect("laufend");
         for days in [-5, 20] {
-            editing::create_meeting(
+            meetings::create_meeting(
                 db,
                 &coordinator,
                 running.id,
@@ -447,7 +447,7 @@ async fn calendar_files_keep_their_uids_and_count_changes() {
             .expect("query")
             .expect("cohort");
         let date = NaiveDate::from_ymd_opt(2027, 7, 15).expect("date");
-        editing::create_meeting(db, &coordinator, cohort.id, &meeting_form(date), now)
+        meetings::create_meeting(db, &coordinator, cohort.id, &meeting_form(date), now)
             .await
             .expect("meeting");
         let meeting = forum_meeting::Entity::find()
@@ -475,7 +475,7 @@ async fn calendar_files_keep_their_uids_and_count_changes() {
 
         let mut moved = meeting_form(date + Duration::days(1));
         moved.starts = "09:30".into();
-        editing::update_meeting(db, &coordinator, meeting.id, &moved, now)
+        meetings::update_meeting(db, &coordinator, meeting.id, &moved, now)
             .await
             .expect("moved");
         let second = calendar::ics(db, &settings, None, "forum", "2027", Some(meeting.id))
@@ -488,7 +488,7 @@ async fn calendar_files_keep_their_uids_and_count_changes() {
             calendar::ics(db, &settings, None, "forum", "2027", Some(999_999)).await,
             Err(DomainError::NotFound)
         );
-        editing::delete_meeting(db, &coordinator, meeting.id)
+        meetings::delete_meeting(db, &coordinator, meeting.id)
             .await
             .expect("deleted");
         let empty = calendar::ics(db, &settings, None, "forum", "2027", None)
