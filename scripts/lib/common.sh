@@ -9,6 +9,10 @@ cd "$REPO_ROOT"
 CARGO_LEPTOS_VERSION="0.3.10"
 export PATH="$HOME/.cargo/bin:$REPO_ROOT/node_modules/.bin:$PATH"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# cargo-leptos compiles the server with LEPTOS_OUTPUT_NAME set, and leptos reads it at compile
+# time (option_env!): with the same value here, `cargo test` and `cargo leptos build` share
+# every artifact of the server side instead of rebuilding leptos, app and server in turn.
+export LEPTOS_OUTPUT_NAME="beteiligungsnetz"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-always}"
 
 step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
@@ -34,15 +38,20 @@ install_rust_tools() {
     rustup target add wasm32-unknown-unknown
   fi
   if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
-    step "Installing cargo-leptos $CARGO_LEPTOS_VERSION from crates.io (takes ~13 min once)"
-    cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads
+    step "Installing cargo-leptos $CARGO_LEPTOS_VERSION from crates.io (takes ~10 min once)"
+    # Its own release profile (fat LTO, one codegen unit) took 33 min on two cores; a build
+    # tool does not need that: plain optimisation, many codegen units, no LTO.
+    CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=256 \
+      CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_DEBUG=false \
+      cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads
   fi
   local wbg
   wbg="$(wasm_bindgen_version)"
   if ! wasm-bindgen --version 2>/dev/null | grep -q " $wbg\$"; then
     step "Installing wasm-bindgen-cli $wbg from crates.io (~2 min once)"
     # Without --locked: its lock file wants a newer webpki-roots than the registry offers.
-    cargo install wasm-bindgen-cli --version "$wbg"
+    CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=256 \
+      CARGO_PROFILE_RELEASE_DEBUG=false cargo install wasm-bindgen-cli --version "$wbg"
   fi
 }
 
@@ -106,6 +115,16 @@ build_release() {
   cargo leptos build --release
 }
 
+# The build the end-to-end tests run against: the server in the dev profile, whose
+# dependencies `cargo test` has just compiled (so no dependency is compiled twice), and the
+# WebAssembly in the `wasm-dev` profile (release behaviour without the slow size optimisations).
+build_dev() {
+  forget_other_checkouts
+  step "Building the app for the end-to-end tests (cargo leptos build, dev profile)"
+  cargo leptos build
+}
+
+# The server binary of a profile directory: `release` (default) or `debug`.
 server_binary() {
-  echo "$(cargo_target_dir)/release/server"
+  echo "$(cargo_target_dir)/${1:-release}/server"
 }
