@@ -14,6 +14,7 @@ use crate::pages::admin::OutboxPage;
 use crate::pages::coordination::{AuditLogPage, JoinRequestsPage, MembersPage};
 use crate::pages::error_page::ErrorPage;
 use crate::pages::forums::{
+    ApplicationDetailPage, ApplicationSentPage, ApplicationStatusPage, ApplicationsPage, ApplyPage,
     CohortDetailPage, CohortEditorPage, ForumEditorPage, ForumPage, ForumsPage, NewCohortPage,
     OrganiseForumsPage,
 };
@@ -89,10 +90,15 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/foren") view=ForumsPage ssr=SsrMode::Async />
                         <Route path=path!("/foren/:forum") view=ForumPage ssr=SsrMode::Async />
                         <Route path=path!("/foren/:forum/:cohort") view=CohortDetailPage ssr=SsrMode::Async />
+                        <Route path=path!("/foren/:forum/:cohort/bewerben") view=ApplyPage ssr=SsrMode::Async />
+                        <Route path=path!("/foren/:forum/:cohort/bewerben/danke") view=ApplicationSentPage ssr=SsrMode::Async />
+                        <Route path=path!("/bewerbung") view=ApplicationStatusPage ssr=SsrMode::Async />
                         <Route path=path!("/foren-verwaltung") view=OrganiseForumsPage ssr=SsrMode::Async />
                         <Route path=path!("/foren-verwaltung/:forum") view=ForumEditorPage ssr=SsrMode::Async />
                         <Route path=path!("/foren-verwaltung/:forum/staffeln/neu") view=NewCohortPage ssr=SsrMode::Async />
                         <Route path=path!("/foren-verwaltung/:forum/:cohort") view=CohortEditorPage ssr=SsrMode::Async />
+                        <Route path=path!("/foren-verwaltung/:forum/:cohort/bewerbungen") view=ApplicationsPage ssr=SsrMode::Async />
+                        <Route path=path!("/foren-verwaltung/:forum/:cohort/bewerbungen/:id") view=ApplicationDetailPage ssr=SsrMode::Async />
                         <Route path=path!("/austausch") view=ExchangePage ssr=SsrMode::Async />
                         <Route path=path!("/mitglied-werden") view=JoinPage ssr=SsrMode::Async />
                         <Route path=path!("/mitglied-werden/danke") view=JoinSubmittedPage ssr=SsrMode::Async />

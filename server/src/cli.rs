@@ -1,4 +1,4 @@
-//! Command-line interface: `serve` (default), `migrate`, `seed`, `bench-seed`, `admin`.
+//! Command-line interface: `serve` (default), `migrate`, `seed`, `bench-seed`, `jobs`, `admin`.
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -42,10 +42,32 @@ pub enum Command {
         #[arg(long, default_value_t = 2000)]
         kommunen: usize,
     },
+    /// Run a periodic job once, then exit. The server runs them by itself; this is for
+    /// operators (and lets the end-to-end tests see what a job does at a later time).
+    Jobs {
+        #[command(subcommand)]
+        job: JobCommand,
+    },
     /// Administration tasks.
     Admin {
         #[command(subcommand)]
         command: AdminCommand,
+    },
+}
+
+/// `server jobs …`
+#[derive(Debug, Subcommand)]
+pub enum JobCommand {
+    /// Delete what is past its retention (sessions, tokens, old requests, outbox, …).
+    Cleanup,
+    /// End expired seat offers and offer free seats to the waitlists.
+    Waitlist {
+        /// The time the job takes as now (RFC 3339, e.g. 2027-03-01T12:00:00Z).
+        #[arg(long)]
+        at: Option<chrono::DateTime<chrono::Utc>>,
+        /// Only the cohorts of the forum with this address (slug).
+        #[arg(long)]
+        forum: Option<String>,
     },
 }
 
@@ -89,6 +111,40 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 .await
                 .context("generating benchmark data failed")?;
             tracing::info!(added, kommunen, "benchmark data ready");
+            Ok(())
+        }
+        Command::Jobs { job } => {
+            let db = startup::prepare_database(&config).await?;
+            let settings = config.runtime_settings();
+            match job {
+                JobCommand::Cleanup => {
+                    let report = domain::maintenance::clean_up_with(
+                        &db,
+                        chrono::Utc::now(),
+                        settings.outbox_retention,
+                    )
+                    .await
+                    .context("clean-up failed")?;
+                    tracing::info!(?report, "clean-up finished");
+                }
+                JobCommand::Waitlist { at, forum } => {
+                    let forum_id = match forum {
+                        Some(slug) => Some(
+                            domain::forums::catalogue::forum_id_by_slug(&db, &slug)
+                                .await
+                                .map_err(|error| anyhow::anyhow!("forum {slug}: {error}"))?,
+                        ),
+                        None => None,
+                    };
+                    let now = at.unwrap_or_else(chrono::Utc::now);
+                    let (expired, offered) = domain::forums::applications::seats::run_once_for(
+                        &db, &settings, now, forum_id,
+                    )
+                    .await
+                    .map_err(|error| anyhow::anyhow!("waitlist job failed: {error}"))?;
+                    tracing::info!(expired, offered, %now, "waitlist job finished");
+                }
+            }
             Ok(())
         }
         Command::Admin {

@@ -75,6 +75,10 @@ pub async fn serve(config: ServerConfig) -> anyhow::Result<()> {
         db.clone(),
         state.settings.outbox_retention,
     ));
+    tokio::spawn(domain::forums::applications::seats::run(
+        db.clone(),
+        (*state.settings).clone(),
+    ));
     let router = build_router(state, &config);
     let listener = tokio::net::TcpListener::bind(config.bind_address)
         .await

@@ -62,6 +62,32 @@ impl KommuneSuggestion {
     }
 }
 
+/// One district (Landkreis, Kreis, kreisfreie Stadt, Stadtkreis) of the type-ahead.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KreisSuggestion {
+    /// The 5-digit district key.
+    pub ags: String,
+    /// Official name, e.g. „Fürth, Stadt“.
+    pub name: String,
+    /// „Landkreis“, „Kreis“, „Kreisfreie Stadt“, „Stadtkreis“ or „Regionalverband“.
+    pub kind: String,
+    pub land: Bundesland,
+    pub population: i64,
+}
+
+impl KreisSuggestion {
+    /// The label shown in lists and accepted back: „Breisgau-Hochschwarzwald (Landkreis,
+    /// Baden-Württemberg)“.
+    pub fn label(&self) -> String {
+        format!("{} ({}, {})", self.name, self.kind, self.land.name())
+    }
+}
+
+/// The district key of a municipality: the first five digits of its AGS.
+pub fn kreis_of(ags: &Ags) -> &str {
+    &ags.as_str()[..5]
+}
+
 /// Key figures about the gazetteer shown on the start page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KommunenOverview {

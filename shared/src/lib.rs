@@ -20,7 +20,7 @@ pub mod validation;
 
 pub use accounts::{Role, SessionUser, Visibility};
 pub use bundesland::Bundesland;
-pub use kommunen::{Ags, KommuneSuggestion, KommunenOverview};
+pub use kommunen::{Ags, KommuneSuggestion, KommunenOverview, KreisSuggestion};
 pub use topic::Topic;
 pub use validation::{FieldError, FieldErrors};
 

@@ -134,6 +134,17 @@ async fn authorization_matrix_for_server_functions() {
         ("/api/forums/meetings/delete", "id=999999", signed_in(S::NOT_FOUND)),
         ("/api/forums/organisers/add", "forum_id=999999&email=x%40y.de", [S::UNAUTHORIZED, S::FORBIDDEN, S::NOT_FOUND, S::NOT_FOUND]),
         ("/api/forums/organisers/remove", "forum_id=999999&account_id=1", [S::UNAUTHORIZED, S::FORBIDDEN, S::NOT_FOUND, S::NOT_FOUND]),
+        // Applications (forum-scoped roles in `forum_applications`).
+        ("/api/forums/apply/page", "forum=meine-kommune-weiterdenken&cohort=gibt-es-nicht", [S::NOT_FOUND; 4]),
+        ("/api/forums/apply", "cohort_id=999999&name=&email=&role=&department=&body_kind=&body=&body_district=&motivation=&challenge=", [S::NOT_FOUND; 4]),
+        ("/api/forums/apply/bodies", "kind=kreis&query=Breis", public),
+        ("/api/forums/application/status", "token=ungueltig", [S::NOT_FOUND; 4]),
+        ("/api/forums/application/withdraw", "token=ungueltig", [S::NOT_FOUND; 4]),
+        ("/api/forums/application/offer", "token=ungueltig&answer=annehmen", [S::NOT_FOUND; 4]),
+        ("/api/forums/applications", "forum=meine-kommune-weiterdenken&cohort=gibt-es-nicht&filter[status]=&filter[land]=&filter[role]=&filter[art]=&filter[groesse]=", signed_in(S::NOT_FOUND)),
+        ("/api/forums/applications/detail", "id=999999", signed_in(S::NOT_FOUND)),
+        ("/api/forums/applications/decide", "id=999999&decision=annehmen&mail_text=Guten+Tag+allerseits", signed_in(S::NOT_FOUND)),
+        ("/api/forums/applications/note", "id=999999&body=Notiz", signed_in(S::NOT_FOUND)),
         // Last: it ends the sessions the rows above use.
         ("/api/account/sign-out", "", public),
     ]);

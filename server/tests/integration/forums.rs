@@ -16,7 +16,10 @@ const ORGANISER: &str = "freiburg@demo.beteiligungsnetz.de";
 const OTHER_ORGANISER: &str = "andere-organisation@stadt.test";
 
 /// A member who organises a second forum, signed in.
-async fn organiser_of_another_forum(app: &axum::Router, db: &DatabaseConnection) -> String {
+pub(crate) async fn organiser_of_another_forum(
+    app: &axum::Router,
+    db: &DatabaseConnection,
+) -> String {
     use sea_orm::TransactionTrait;
     let now = chrono::Utc::now();
     let hash = domain::accounts::auth::password::hash_password(DEMO_PASSWORD).expect("hash");

@@ -8,6 +8,7 @@ mod authorization;
 mod cancelled_requests;
 mod coordination;
 mod csp_browser;
+mod forum_applications;
 mod forums;
 mod member_import;
 mod my_account;

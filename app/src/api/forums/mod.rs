@@ -1,13 +1,17 @@
 //! Forums: the public catalogue and what organisers edit.
 
+mod applications;
 mod catalogue;
 mod cohorts;
 mod forum_editing;
 mod meetings;
 mod organisers;
+mod review;
 
+pub use applications::*;
 pub use catalogue::*;
 pub use cohorts::*;
 pub use forum_editing::*;
 pub use meetings::*;
 pub use organisers::*;
+pub use review::*;

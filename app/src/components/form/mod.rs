@@ -1,10 +1,12 @@
 //! Form building blocks: labelled fields with their German error messages.
 
+mod choice;
 mod form_alert;
 mod text_field;
 
+pub use choice::{ConsentBox, RadioGroup, SelectField};
 pub use form_alert::FormAlert;
-pub use text_field::{TextArea, TextField};
+pub use text_field::{TextArea, TextField, textarea_text};
 
 use crate::error::AppError;
 use leptos::prelude::*;

@@ -73,7 +73,7 @@ pub fn TextArea(
                 aria-invalid=move || error.get().is_some().to_string()
                 aria-describedby=described_by
             >
-                {value}
+                {textarea_text(value)}
             </textarea>
             {move || error.get().map(|message| view! { <p id=error_id.clone() class="field-error">{message}</p> })}
         </div>
@@ -96,5 +96,22 @@ fn described_by(
             ids.push(hint_id.clone());
         }
         (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
+/// The text of a `<textarea>` as it must be written into the HTML. Leptos writes a
+/// textarea's children unescaped (tachys treats `<textarea>` like `<script>`), so text
+/// containing `</textarea>` — a stored bio, an applicant's name in an e-mail draft, a value
+/// sent back after an error — could close the element and add markup. On the server it is
+/// escaped (the browser decodes the entities inside a textarea); in the browser the text is
+/// set as a DOM text node, which needs no escaping.
+pub fn textarea_text(text: String) -> String {
+    #[cfg(feature = "ssr")]
+    {
+        shared::text::escape_html(&text)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        text
     }
 }

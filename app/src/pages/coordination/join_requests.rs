@@ -140,7 +140,7 @@ fn JoinRequestCard(
                             move || decline_error.get().map(|_| reason_error_id.clone())
                         }
                     >
-                        {kept_reason}
+                        {crate::components::form::textarea_text(kept_reason)}
                     </textarea>
                     {move || decline_error.get().and_then(|e| e.get("reason").map(str::to_owned)).map(|message| {
                         view! { <p id=reason_error_id.clone() class="field-error">{message}</p> }

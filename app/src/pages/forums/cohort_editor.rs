@@ -114,7 +114,10 @@ fn Editor(
         <Title text=heading.clone() />
         <OrganiseNav forum=(forum.slug.clone(), forum.title.clone()) />
         <h1 class="mt-2 text-3xl font-bold tracking-tight">{heading}</h1>
-        <p class="mt-2"><A href=public>"Öffentliche Seite ansehen"</A></p>
+        <p class="mt-2 flex flex-wrap gap-4">
+            <A href=public>"Öffentliche Seite ansehen"</A>
+            <A href=format!("{here}/bewerbungen")>"Bewerbungen ansehen"</A>
+        </p>
         <section class="account-section" aria-labelledby="angaben">
             <h2 id="angaben">"Angaben zur Staffel"</h2>
             <ActionForm action=update attr:class="mt-4 flex max-w-2xl flex-col gap-5" attr:novalidate=true>

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use shared::forums::{CohortPage, MeetingView};
+use shared::forums::{CohortPage, CohortStatus, MeetingView};
 
 use super::Refusal;
 use crate::api::forums::get_cohort;
@@ -51,8 +51,14 @@ fn CohortDetails(page: CohortPage) -> impl IntoView {
             <StatusBadge status=cohort.status />
             {(!cohort.published).then(|| view! { <span class="text-sm font-semibold text-slate-700">"Entwurf, nicht öffentlich"</span> })}
         </p>
+        {(cohort.status == CohortStatus::Open).then(|| view! {
+            <p class="mt-4"><A href=format!("{base}/bewerben") attr:class="button-primary inline-block no-underline">"Jetzt bewerben"</A></p>
+        })}
         {may_organise.then(|| view! {
-            <p class="mt-4"><A href=editor attr:class="button-secondary inline-block no-underline">"Staffel bearbeiten"</A></p>
+            <p class="mt-4 flex flex-wrap gap-4">
+                <A href=editor.clone() attr:class="button-secondary inline-block no-underline">"Staffel bearbeiten"</A>
+                <A href=format!("{editor}/bewerbungen") attr:class="button-secondary inline-block no-underline">"Bewerbungen ansehen"</A>
+            </p>
         })}
         <dl class="profile-facts" data-testid="staffel-fakten">
             <dt>"Bewerbung"</dt>

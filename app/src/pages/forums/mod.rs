@@ -1,6 +1,10 @@
 //! Forums for decision-makers: the public catalogue (`/foren/…`) and the organisers' editors
 //! (`/foren-verwaltung/…`).
 
+mod application_detail;
+mod application_status;
+mod applications;
+mod apply;
 mod cohort_editor;
 mod cohort_page;
 mod forum_editor;
@@ -8,6 +12,10 @@ mod forum_list;
 mod forum_page;
 mod organise;
 
+pub use application_detail::ApplicationDetailPage;
+pub use application_status::ApplicationStatusPage;
+pub use applications::ApplicationsPage;
+pub use apply::{ApplicationSentPage, ApplyPage};
 pub use cohort_editor::{CohortEditorPage, NewCohortPage};
 pub use cohort_page::CohortDetailPage;
 pub use forum_editor::ForumEditorPage;

@@ -194,3 +194,13 @@ pub async fn cohort_page(
         may_organise,
     })
 }
+
+/// The id of the forum at `slug` (published or not), for operators' commands.
+pub async fn forum_id_by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<i64, DomainError> {
+    Ok(forum::Entity::find()
+        .filter(forum::Column::Slug.eq(slug.trim().to_lowercase()))
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound)?
+        .id)
+}

@@ -204,6 +204,16 @@ pub async fn update_cohort(
         .map(|f| f.slug)
         .unwrap_or_default();
     let checked = form.check().map_err(DomainError::Validation)?;
+    if i64::from(checked.capacity) < i64::from(existing.seats_taken) {
+        return Err(taken(
+            form.kept_values(),
+            "capacity",
+            &format!(
+                "Es sind bereits {} Plätze vergeben; die Staffel kann nicht weniger Plätze haben.",
+                existing.seats_taken
+            ),
+        ));
+    }
     let mut model: forum_cohort::ActiveModel = existing.into();
     cohort_columns(&mut model, &checked, now);
     match model.update(&txn).await {

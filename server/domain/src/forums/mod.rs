@@ -2,6 +2,7 @@
 //! organises them; the public catalogue and the calendar files.
 
 pub mod access;
+pub mod applications;
 pub mod calendar;
 pub mod catalogue;
 pub mod editing;
@@ -86,8 +87,7 @@ pub(crate) fn cohort_view(
         opens_on,
         closes_on,
         capacity: u32::try_from(model.capacity).unwrap_or(0),
-        // Seats are given by accepting applications, which the next slice adds.
-        seats_taken: 0,
+        seats_taken: u32::try_from(model.seats_taken).unwrap_or(0),
         eligibility: Eligibility::decode(
             &model.eligible_states,
             &model.eligible_roles,

@@ -1,4 +1,6 @@
 //! The municipality gazetteer: import and queries.
 
+pub mod bodies;
 pub mod gazetteer;
+pub mod kreise;
 pub mod queries;

@@ -87,6 +87,7 @@ async fn database_rejects_impossible_municipalities() {
             population: Set(10),
             lat: Set(0.0),
             lon: Set(0.0),
+            source: Set("geonames".into()),
         };
         let result = outside_germany.insert(&test_db.db).await;
         assert!(

@@ -19,6 +19,16 @@ pub struct Model {
     pub eligible_roles: String,
     pub eligible_bodies: String,
     pub published: bool,
+    /// Seats held by accepted and offered applications; kept by triggers, never above
+    /// `capacity` (a check constraint).
+    pub seats_taken: i32,
+    /// `review` (organisers decide each application) or `first_come` (members register
+    /// directly while seats are free, then join the waitlist).
+    pub admission: String,
+    /// Days an offered seat is held for a wait-listed applicant.
+    pub offer_days: i32,
+    /// When subscribers were told that the cohort takes applications.
+    pub announced_at: Option<ChronoDateTimeUtc>,
     pub created_at: ChronoDateTimeUtc,
     pub updated_at: ChronoDateTimeUtc,
 }

@@ -16,6 +16,8 @@ pub struct Model {
     pub population: i64,
     pub lat: f64,
     pub lon: f64,
+    /// `geonames` (the bundled gazetteer) or `koordination` (added by coordinators).
+    pub source: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -9,6 +9,7 @@ mod m20261121_000004_create_member_import;
 mod m20261121_000005_create_data_version;
 mod m20261121_000006_version_site_settings;
 mod m20261201_000007_create_forums;
+mod m20261201_000008_create_forum_applications;
 
 /// All migrations in order.
 pub struct Migrator;
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000005_create_data_version::Migration),
             Box::new(m20261121_000006_version_site_settings::Migration),
             Box::new(m20261201_000007_create_forums::Migration),
+            Box::new(m20261201_000008_create_forum_applications::Migration),
         ]
     }
 }

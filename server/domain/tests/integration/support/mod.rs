@@ -15,12 +15,16 @@ pub struct TestDatabase {
     pub db: DatabaseConnection,
     pub backend: &'static str,
     postgres_cleanup: Option<(String, String)>,
+    file_cleanup: Option<std::path::PathBuf>,
 }
 
 impl TestDatabase {
     /// Closes the pool and drops the per-test PostgreSQL database.
     pub async fn finish(self) {
         let _ = self.db.close().await;
+        if let Some(dir) = self.file_cleanup {
+            let _ = std::fs::remove_dir_all(dir);
+        }
         if let Some((admin_url, name)) = self.postgres_cleanup {
             let admin = database::connect(&admin_url)
                 .await
@@ -43,7 +47,39 @@ pub async fn sqlite() -> TestDatabase {
         db,
         backend: "sqlite",
         postgres_cleanup: None,
+        file_cleanup: None,
     }
+}
+
+/// A migrated SQLite file of its own, opened with the production pool (several connections,
+/// WAL, `synchronous=FULL`): for tests of concurrent writers.
+pub async fn sqlite_file() -> TestDatabase {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "bn-test-{}-{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    let url = format!("sqlite://{}", dir.join("test.db").display());
+    let db = database::connect_and_migrate(&url)
+        .await
+        .expect("SQLite file");
+    TestDatabase {
+        db,
+        backend: "sqlite-file",
+        postgres_cleanup: None,
+        file_cleanup: Some(dir),
+    }
+}
+
+/// A SQLite file, plus PostgreSQL when configured: the backends concurrency tests run on.
+pub async fn concurrent_backends() -> Vec<TestDatabase> {
+    let mut databases = vec![sqlite_file().await];
+    match postgres().await {
+        Some(pg) => databases.push(pg),
+        None => eprintln!("note: TEST_DATABASE_URL not set, PostgreSQL part of this test not run"),
+    }
+    databases
 }
 
 /// An empty, migrated PostgreSQL database of its own, if `TEST_DATABASE_URL` is set.
@@ -77,6 +113,7 @@ pub async fn postgres() -> Option<TestDatabase> {
         db,
         backend: "postgres",
         postgres_cleanup: Some((admin_url, name)),
+        file_cleanup: None,
     })
 }
 

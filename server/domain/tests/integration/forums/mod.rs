@@ -4,6 +4,9 @@
 // Test helpers panic on set-up failure like the tests that use them.
 #![expect(clippy::expect_used)]
 
+mod applications;
+mod seats;
+
 use crate::support;
 
 use chrono::{Duration, NaiveDate, Utc};
@@ -15,7 +18,7 @@ use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
 use shared::forums::{CohortForm, CohortStatus, ForumForm, MeetingForm};
 use shared::{Role, SessionUser};
 
-async fn person(db: &DatabaseConnection, email: &str, role: Role) -> SessionUser {
+pub(crate) async fn person(db: &DatabaseConnection, email: &str, role: Role) -> SessionUser {
     let now = Utc::now();
     let created = account::ActiveModel {
         email: Set(email.into()),
@@ -37,7 +40,7 @@ async fn person(db: &DatabaseConnection, email: &str, role: Role) -> SessionUser
     }
 }
 
-fn forum_form(slug: &str) -> ForumForm {
+pub(crate) fn forum_form(slug: &str) -> ForumForm {
     ForumForm {
         slug: slug.into(),
         title: "Meine Kommune weiterdenken".into(),
@@ -50,7 +53,7 @@ fn forum_form(slug: &str) -> ForumForm {
     }
 }
 
-fn cohort_form(slug: &str, opens: NaiveDate, closes: NaiveDate) -> CohortForm {
+pub(crate) fn cohort_form(slug: &str, opens: NaiveDate, closes: NaiveDate) -> CohortForm {
     CohortForm {
         name: "Staffel 2027".into(),
         slug: slug.into(),
@@ -64,7 +67,7 @@ fn cohort_form(slug: &str, opens: NaiveDate, closes: NaiveDate) -> CohortForm {
     }
 }
 
-fn meeting_form(date: NaiveDate) -> MeetingForm {
+pub(crate) fn meeting_form(date: NaiveDate) -> MeetingForm {
     MeetingForm {
         title: "Erstes Arbeitstreffen; mit Komma, und Umlaut ä".into(),
         date: date.to_string(),
@@ -76,7 +79,7 @@ fn meeting_form(date: NaiveDate) -> MeetingForm {
     }
 }
 
-async fn forum_id(db: &DatabaseConnection, slug: &str) -> i64 {
+pub(crate) async fn forum_id(db: &DatabaseConnection, slug: &str) -> i64 {
     catalogue::forum_page(
         db,
         Some(&SessionUser {

@@ -1,0 +1,369 @@
+//! Applications through the real router: the forum-scoped authorization matrix of the review,
+//! a visitor applying with a plain form post (no JavaScript) and following the private link,
+//! and applicants' text rendered inert on the organisers' pages.
+
+// Test helpers panic on set-up failure like the tests that use them.
+#![expect(clippy::expect_used)]
+
+use domain::demo_seed::DEMO_FORUM_SLUG;
+use domain::platform::entities::{forum, forum_application, forum_cohort, outbox_mail};
+use http::{StatusCode, header};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+
+use crate::support::*;
+
+const ORGANISER: &str = "freiburg@demo.beteiligungsnetz.de";
+
+async fn demo_cohort(db: &DatabaseConnection) -> forum_cohort::Model {
+    let forum = forum::Entity::find()
+        .filter(forum::Column::Slug.eq(DEMO_FORUM_SLUG))
+        .one(db)
+        .await
+        .expect("q")
+        .expect("demo forum");
+    forum_cohort::Entity::find()
+        .filter(forum_cohort::Column::ForumId.eq(forum.id))
+        .one(db)
+        .await
+        .expect("q")
+        .expect("demo cohort")
+}
+
+fn urlencoded(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| {
+            let value: String = v
+                .bytes()
+                .map(|b| match b {
+                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
+                        (b as char).to_string()
+                    }
+                    b' ' => "+".to_owned(),
+                    _ => format!("%{b:02X}"),
+                })
+                .collect();
+            format!("{k}={value}")
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn application_body(cohort: i64, email: &str, name: &str, challenge: &str) -> String {
+    urlencoded(&[
+        ("cohort_id", &cohort.to_string()),
+        ("name", name),
+        ("email", email),
+        ("role", "oberbuergermeister"),
+        ("department", ""),
+        ("body_kind", "stadt"),
+        ("body", "Augsburg (Bayern)"),
+        ("body_district", ""),
+        (
+            "motivation",
+            "Wir wollen Beteiligung fest in der Verwaltung verankern.",
+        ),
+        ("challenge", challenge),
+        ("commitment", "ja"),
+        ("consent", "ja"),
+    ])
+}
+
+/// A form post as a browser without JavaScript sends it.
+fn plain_form_post(uri: &str, form: &str, referer: &str) -> http::Request<axum::body::Body> {
+    let mut request = post(uri, form, None);
+    let headers = request.headers_mut();
+    headers.insert(header::ACCEPT, "text/html".parse().expect("header"));
+    headers.insert(
+        header::REFERER,
+        format!("http://{HOST}{referer}").parse().expect("header"),
+    );
+    request
+}
+
+/// The token of the newest e-mail to `to`.
+async fn mailed_token(db: &DatabaseConnection, to: &str) -> String {
+    let mail = outbox_mail::Entity::find()
+        .filter(outbox_mail::Column::ToAddress.eq(to))
+        .order_by_desc(outbox_mail::Column::Id)
+        .one(db)
+        .await
+        .expect("q")
+        .expect("a mail");
+    let start = mail.body_text.find("token=").expect("link") + 6;
+    mail.body_text[start..]
+        .split_whitespace()
+        .next()
+        .expect("token")
+        .to_owned()
+}
+
+#[tokio::test]
+async fn a_visitor_applies_without_javascript_and_follows_the_private_link() {
+    let (app, db) = test_app().await;
+    let cohort = demo_cohort(&db).await;
+    let form_page = format!("/foren/{DEMO_FORUM_SLUG}/{}/bewerben", cohort.slug);
+    let page = send(&app, get(&form_page, None)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("name=\"challenge\""),
+        "the form is rendered on the server"
+    );
+
+    // Incomplete: back to the form (the error travels in the redirect), nothing stored.
+    let incomplete = send(
+        &app,
+        plain_form_post("/api/forums/apply", &format!("cohort_id={}&name=&email=&role=&department=&body_kind=&body=&body_district=&motivation=&challenge=", cohort.id), &form_page),
+    )
+    .await;
+    assert_eq!(incomplete.status, StatusCode::FOUND);
+    let back = incomplete.headers[header::LOCATION]
+        .to_str()
+        .expect("location");
+    assert!(back.contains("/bewerben"), "{back}");
+    assert!(
+        forum_application::Entity::find()
+            .all(&db)
+            .await
+            .expect("q")
+            .is_empty()
+    );
+
+    let sent = send(
+        &app,
+        plain_form_post(
+            "/api/forums/apply",
+            &application_body(
+                cohort.id,
+                "ob@augsburg.test",
+                "Anna Augsburg",
+                "Die Innenstadt verliert ihre Läden.",
+            ),
+            &form_page,
+        ),
+    )
+    .await;
+    assert_eq!(sent.status, StatusCode::FOUND, "{}", sent.body);
+    assert_eq!(
+        sent.headers[header::LOCATION],
+        format!("/foren/{DEMO_FORUM_SLUG}/{}/bewerben/danke", cohort.slug)
+    );
+    let token = mailed_token(&db, "ob@augsburg.test").await;
+    let status_page = format!("/bewerbung?token={token}");
+    let page = send(&app, get(&status_page, None)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("data-status=\"submitted\""),
+        "{:.2000}",
+        page.body
+    );
+    assert!(page.body.contains("Anna Augsburg"));
+    assert!(page.body.contains("Bewerbung zurückziehen"));
+    let invalid = send(&app, get("/bewerbung?token=falsch", None)).await;
+    assert!(invalid.body.contains("Dieser Link ist ungültig"));
+
+    let withdrawn = send(
+        &app,
+        plain_form_post(
+            "/api/forums/application/withdraw",
+            &format!("token={token}"),
+            &status_page,
+        ),
+    )
+    .await;
+    assert_eq!(withdrawn.status, StatusCode::FOUND, "{}", withdrawn.body);
+    let page = send(&app, get(&status_page, None)).await;
+    assert!(page.body.contains("data-status=\"withdrawn\""));
+    assert!(!page.body.contains("Bewerbung zurückziehen</button>"));
+}
+
+#[tokio::test]
+async fn application_review_is_scoped_to_the_organisers_of_the_forum() {
+    let (app, db) = test_app().await;
+    let cohort = demo_cohort(&db).await;
+    let applied = send(
+        &app,
+        post(
+            "/api/forums/apply",
+            &application_body(
+                cohort.id,
+                "ob@augsburg.test",
+                "Anna Augsburg",
+                "Die Innenstadt verliert ihre Läden.",
+            ),
+            None,
+        ),
+    )
+    .await;
+    assert!(
+        applied.status.is_success(),
+        "{} {}",
+        applied.status,
+        applied.body
+    );
+    let id = forum_application::Entity::find()
+        .one(&db)
+        .await
+        .expect("q")
+        .expect("application")
+        .id;
+    let other = crate::forums::organiser_of_another_forum(&app, &db).await;
+    let member = sign_in(&app, MEMBER).await;
+    let organiser = sign_in(&app, ORGANISER).await;
+    let coordinator = sign_in(&app, COORDINATOR).await;
+    let admin = sign_in(&app, ADMIN).await;
+    let roles: [(&str, Option<&str>); 6] = [
+        ("visitor", None),
+        ("member", Some(&member)),
+        ("organiser of this forum", Some(&organiser)),
+        ("organiser of another forum", Some(&other)),
+        ("coordinator", Some(&coordinator)),
+        ("admin", Some(&admin)),
+    ];
+    use StatusCode as S;
+    let organisers = |allowed: StatusCode| {
+        [
+            S::UNAUTHORIZED,
+            S::FORBIDDEN,
+            allowed,
+            S::FORBIDDEN,
+            allowed,
+            allowed,
+        ]
+    };
+    let rows: Vec<(&str, String, [StatusCode; 6])> = vec![
+        (
+            "/api/forums/applications",
+            format!(
+                "forum={DEMO_FORUM_SLUG}&cohort={}&filter[status]=&filter[land]=&filter[role]=&filter[art]=&filter[groesse]=",
+                cohort.slug
+            ),
+            organisers(S::OK),
+        ),
+        (
+            "/api/forums/applications/detail",
+            format!("id={id}"),
+            organisers(S::OK),
+        ),
+        // Invalid (no e-mail text): those allowed get the field error, nothing changes.
+        (
+            "/api/forums/applications/decide",
+            format!("id={id}&decision=annehmen&mail_text="),
+            organisers(S::UNPROCESSABLE_ENTITY),
+        ),
+        (
+            "/api/forums/applications/note",
+            format!("id={id}&body="),
+            organisers(S::UNPROCESSABLE_ENTITY),
+        ),
+    ];
+    for (path, body, expected) in &rows {
+        for ((who, cookie), status) in roles.iter().zip(expected) {
+            let answer = send(&app, post(path, body, *cookie)).await;
+            assert_eq!(
+                answer.status, *status,
+                "{path} as {who}: {:.300}",
+                answer.body
+            );
+        }
+    }
+    for path in [
+        format!(
+            "/foren-verwaltung/{DEMO_FORUM_SLUG}/{}/bewerbungen",
+            cohort.slug
+        ),
+        format!(
+            "/foren-verwaltung/{DEMO_FORUM_SLUG}/{}/bewerbungen/{id}",
+            cohort.slug
+        ),
+    ] {
+        for ((who, cookie), allowed) in roles.iter().zip([false, false, true, false, true, true]) {
+            let answer = send(&app, get(&path, *cookie)).await;
+            let expected = match (allowed, cookie) {
+                (true, _) => S::OK,
+                (false, None) => S::UNAUTHORIZED,
+                (false, Some(_)) => S::FORBIDDEN,
+            };
+            assert_eq!(answer.status, expected, "{path} as {who}");
+            assert_eq!(
+                answer.body.contains("Anna Augsburg"),
+                allowed,
+                "{path} as {who}: the applicant is shown only to those allowed"
+            );
+        }
+    }
+    let stored = forum_application::Entity::find_by_id(id)
+        .one(&db)
+        .await
+        .expect("q")
+        .expect("row");
+    assert_eq!(stored.status, "submitted", "no refused call changed it");
+}
+
+#[tokio::test]
+async fn applicants_text_is_inert_on_every_page_that_shows_it() {
+    let (app, db) = test_app().await;
+    let cohort = demo_cohort(&db).await;
+    // `</textarea>` first: the organiser's decision form quotes the name in a textarea.
+    let payload = "</textarea><script>alert(1)</script><img src=x onerror=alert(2)>";
+    let answer = send(
+        &app,
+        post(
+            "/api/forums/apply",
+            &application_body(
+                cohort.id,
+                "xss@augsburg.test",
+                &format!("Mallory {payload}"),
+                &format!("Anliegen {payload} mit genug Text"),
+            ),
+            None,
+        ),
+    )
+    .await;
+    assert!(
+        answer.status.is_success(),
+        "{} {}",
+        answer.status,
+        answer.body
+    );
+    let id = forum_application::Entity::find()
+        .one(&db)
+        .await
+        .expect("q")
+        .expect("row")
+        .id;
+    let organiser = sign_in(&app, ORGANISER).await;
+    let token = mailed_token(&db, "xss@augsburg.test").await;
+    for (path, cookie) in [
+        (
+            format!(
+                "/foren-verwaltung/{DEMO_FORUM_SLUG}/{}/bewerbungen",
+                cohort.slug
+            ),
+            Some(organiser.as_str()),
+        ),
+        (
+            format!(
+                "/foren-verwaltung/{DEMO_FORUM_SLUG}/{}/bewerbungen/{id}",
+                cohort.slug
+            ),
+            Some(organiser.as_str()),
+        ),
+        (format!("/bewerbung?token={token}"), None),
+    ] {
+        let page = send(&app, get(&path, cookie)).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        assert!(
+            page.body
+                .contains("Mallory &lt;/textarea&gt;&lt;script&gt;"),
+            "{path}: escaped"
+        );
+        if let Some(at) = page.body.find("<script>alert(1)") {
+            panic!(
+                "{path}: live script at {:?}",
+                &page.body[at.saturating_sub(300)..(at + 100).min(page.body.len())]
+            );
+        }
+        assert!(!page.body.contains("<img src=x"), "{path}: no live element");
+    }
+}
