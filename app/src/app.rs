@@ -11,12 +11,17 @@ use crate::pages::accounts::{
     MyAccountPage, ResetSentPage, SetPasswordPage, SignInPage,
 };
 use crate::pages::admin::OutboxPage;
+use crate::pages::consultations::{
+    ConsultationCoordinationPage, ConsultationRequestPage, ConsultationSentPage, ConsultationsPage,
+    FacilitatorHomePage, FacilitatorRequestPage,
+};
 use crate::pages::coordination::{AuditLogPage, JoinRequestsPage, MembersPage};
 use crate::pages::error_page::ErrorPage;
 use crate::pages::forums::{
     ApplicationDetailPage, ApplicationSentPage, ApplicationStatusPage, ApplicationsPage, ApplyPage,
-    CohortDetailPage, CohortEditorPage, ForumEditorPage, ForumPage, ForumsPage, NewCohortPage,
-    OrganiseForumsPage,
+    CohortDetailPage, CohortEditorPage, ConfirmSubscriptionPage, ForumEditorPage, ForumPage,
+    ForumsPage, NewCohortPage, OrganiseForumsPage, ParticipantsPageView, SubscriptionConfirmedPage,
+    SubscriptionRequestedPage, UnsubscribePage, UnsubscribedPage,
 };
 use crate::pages::home::HomePage;
 use crate::pages::legal::{AccessibilityPage, DataSourcesPage, ImprintPage, PrivacyPage};
@@ -93,12 +98,18 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/foren/:forum/:cohort/bewerben") view=ApplyPage ssr=SsrMode::Async />
                         <Route path=path!("/foren/:forum/:cohort/bewerben/danke") view=ApplicationSentPage ssr=SsrMode::Async />
                         <Route path=path!("/bewerbung") view=ApplicationStatusPage ssr=SsrMode::Async />
+                        <Route path=path!("/benachrichtigung/angefordert") view=SubscriptionRequestedPage ssr=SsrMode::Async />
+                        <Route path=path!("/benachrichtigung/bestaetigen") view=ConfirmSubscriptionPage ssr=SsrMode::Async />
+                        <Route path=path!("/benachrichtigung/bestaetigt") view=SubscriptionConfirmedPage ssr=SsrMode::Async />
+                        <Route path=path!("/benachrichtigung/abmelden") view=UnsubscribePage ssr=SsrMode::Async />
+                        <Route path=path!("/benachrichtigung/abgemeldet") view=UnsubscribedPage ssr=SsrMode::Async />
                         <Route path=path!("/foren-verwaltung") view=OrganiseForumsPage ssr=SsrMode::Async />
                         <Route path=path!("/foren-verwaltung/:forum") view=ForumEditorPage ssr=SsrMode::Async />
                         <Route path=path!("/foren-verwaltung/:forum/staffeln/neu") view=NewCohortPage ssr=SsrMode::Async />
                         <Route path=path!("/foren-verwaltung/:forum/:cohort") view=CohortEditorPage ssr=SsrMode::Async />
                         <Route path=path!("/foren-verwaltung/:forum/:cohort/bewerbungen") view=ApplicationsPage ssr=SsrMode::Async />
                         <Route path=path!("/foren-verwaltung/:forum/:cohort/bewerbungen/:id") view=ApplicationDetailPage ssr=SsrMode::Async />
+                        <Route path=path!("/foren-verwaltung/:forum/:cohort/teilnahme") view=ParticipantsPageView ssr=SsrMode::Async />
                         <Route path=path!("/austausch") view=ExchangePage ssr=SsrMode::Async />
                         <Route path=path!("/mitglied-werden") view=JoinPage ssr=SsrMode::Async />
                         <Route path=path!("/mitglied-werden/danke") view=JoinSubmittedPage ssr=SsrMode::Async />
@@ -114,6 +125,12 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/koordination/import") view=MemberImportPage ssr=SsrMode::Async />
                         <Route path=path!("/koordination/import/:id") view=MemberImportReportPage ssr=SsrMode::Async />
                         <Route path=path!("/koordination/protokoll") view=AuditLogPage ssr=SsrMode::Async />
+                        <Route path=path!("/koordination/erstberatung") view=ConsultationsPage ssr=SsrMode::Async />
+                        <Route path=path!("/koordination/erstberatung/:id") view=ConsultationCoordinationPage ssr=SsrMode::Async />
+                        <Route path=path!("/erstberatung") view=ConsultationRequestPage ssr=SsrMode::Async />
+                        <Route path=path!("/erstberatung/danke") view=ConsultationSentPage ssr=SsrMode::Async />
+                        <Route path=path!("/prozessbegleitung") view=FacilitatorHomePage ssr=SsrMode::Async />
+                        <Route path=path!("/prozessbegleitung/anfragen/:id") view=FacilitatorRequestPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/postausgang") view=OutboxPage ssr=SsrMode::Async />
                         <Route path=path!("/impressum") view=ImprintPage ssr=SsrMode::Async />
                         <Route path=path!("/datenschutz") view=PrivacyPage ssr=SsrMode::Async />

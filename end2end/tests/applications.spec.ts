@@ -189,3 +189,40 @@ test("a full cohort wait-lists; a withdrawal offers the seat; an expired offer p
   await page.goto(`/foren/${slug}/eins`);
   await expect(page.getByTestId("plaetze")).toHaveText("der einzige Platz ist vergeben");
 });
+
+test("organisers record attendance and download the participant list", async ({ page }, testInfo) => {
+  await signIn(page, ORGANISER);
+  await page.goto(`/foren/${DEMO_FORUM}`);
+  await page.getByRole("link", { name: /^Staffel \d{4}$/ }).click();
+  await page.getByRole("link", { name: "Staffel bearbeiten" }).click();
+  await page.getByRole("link", { name: "Teilnahme und Listen" }).click();
+  await expect(page.getByTestId("teilnehmende")).toContainText("Anna Augsburg (Demo)");
+  await expectAccessible(page);
+  // Each project records a different meeting (they run at the same time).
+  const meeting = jsEnabled(testInfo) ? 0 : 1;
+  const section = page.locator("section").filter({ has: page.getByRole("button", { name: /^Anwesenheit speichern/ }) }).nth(meeting);
+  await section.getByLabel("Ulrich Ulm (Demo)").check();
+  await section.getByRole("button", { name: /^Anwesenheit speichern/ }).click();
+  await expect(page.locator("section").filter({ has: page.getByRole("button", { name: /^Anwesenheit speichern/ }) }).nth(meeting)).toContainText("Anwesenheit erfasst.");
+  await expect(page.locator("section").filter({ has: page.getByRole("button", { name: /^Anwesenheit speichern/ }) }).nth(meeting).getByLabel("Ulrich Ulm (Demo)")).toBeChecked();
+  const href = await page.getByRole("link", { name: "Teilnehmendenliste (CSV)" }).getAttribute("href");
+  const csv = await page.request.get(href!);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+  expect(await csv.text()).toContain("Ulrich Ulm (Demo)");
+});
+
+test("a visitor asks to hear of new cohorts and confirms by e-mail", async ({ page }, testInfo) => {
+  const email = `leser-${testInfo.project.name}-${Date.now()}@stadt.test`;
+  await page.goto(`/foren/${DEMO_FORUM}`);
+  await page.getByLabel("Ihre E-Mail-Adresse").fill("keine adresse");
+  await page.getByRole("button", { name: "Benachrichtigen" }).click();
+  await expect(page.getByText(/gültige E-Mail-Adresse/)).toBeVisible();
+  await page.getByLabel("Ihre E-Mail-Adresse").fill(email);
+  await page.getByRole("button", { name: "Benachrichtigen" }).click();
+  await expect(page).toHaveURL(/\/benachrichtigung\/angefordert$/);
+  await page.goto(await linkFromMail(email, "/benachrichtigung/bestaetigen"));
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Ja, benachrichtigen" }).click();
+  await expect(page).toHaveURL(/\/benachrichtigung\/bestaetigt$/);
+});

@@ -15,7 +15,7 @@ install_wrk() {
 start_bench_server() {
   WORK="$(mktemp -d)"
   trap 'kill "${SERVER_PID:-0}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
-  export DATABASE_URL="sqlite://$WORK/bench.db"
+  export DATABASE_URL="${BENCH_DATABASE_URL:-sqlite://$WORK/bench.db}"
   export LEPTOS_SITE_ROOT="$REPO_ROOT/target/site"
   export LOG_LEVEL=warn
   local port

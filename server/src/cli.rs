@@ -60,6 +60,8 @@ pub enum Command {
 pub enum JobCommand {
     /// Delete what is past its retention (sessions, tokens, old requests, outbox, …).
     Cleanup,
+    /// Reminders before working meetings and announcements of cohorts opening now.
+    Forums,
     /// End expired seat offers and offer free seats to the waitlists.
     Waitlist {
         /// The time the job takes as now (RFC 3339, e.g. 2027-03-01T12:00:00Z).
@@ -118,14 +120,17 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let settings = config.runtime_settings();
             match job {
                 JobCommand::Cleanup => {
-                    let report = domain::maintenance::clean_up_with(
-                        &db,
-                        chrono::Utc::now(),
-                        settings.outbox_retention,
-                    )
-                    .await
-                    .context("clean-up failed")?;
+                    let report =
+                        domain::maintenance::clean_up_with(&db, chrono::Utc::now(), &settings)
+                            .await
+                            .context("clean-up failed")?;
                     tracing::info!(?report, "clean-up finished");
+                }
+                JobCommand::Forums => {
+                    let report = domain::forums::jobs::run_once(&db, &settings, chrono::Utc::now())
+                        .await
+                        .map_err(|error| anyhow::anyhow!("forum job failed: {error}"))?;
+                    tracing::info!(?report, "forum job finished");
                 }
                 JobCommand::Waitlist { at, forum } => {
                     let forum_id = match forum {

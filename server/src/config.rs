@@ -51,6 +51,9 @@ pub struct ServerConfig {
     pub mail_forms_per_hour: i32,
     /// `OUTBOX_RETENTION_DAYS`, default 30: delivered e-mails are deleted after this long.
     pub outbox_retention_days: i64,
+    /// `FORUM_RETENTION_MONTHS`, default 6: applications that did not end in a seat are deleted
+    /// this long after their cohort's last meeting.
+    pub forum_retention_months: u32,
     /// `MAP_TILE_URL` (e.g. `https://tiles.stadt.example/{z}/{x}/{y}.png`) and
     /// `MAP_TILE_ATTRIBUTION`: an optional raster layer from a self-hosted tile server.
     pub map_tiles: Option<(String, String)>,
@@ -161,6 +164,10 @@ impl ServerConfig {
                 "OUTBOX_RETENTION_DAYS",
                 get("OUTBOX_RETENTION_DAYS").unwrap_or_else(|| "30".into()),
             )?,
+            forum_retention_months: parse(
+                "FORUM_RETENTION_MONTHS",
+                get("FORUM_RETENTION_MONTHS").unwrap_or_else(|| "6".into()),
+            )?,
             map_tiles: match get("MAP_TILE_URL") {
                 None => None,
                 Some(url)
@@ -208,6 +215,7 @@ impl ServerConfig {
             proxy_hops: self.proxy_hops.max(1),
             mail_forms_per_hour: self.mail_forms_per_hour.max(1),
             outbox_retention: chrono::Duration::days(self.outbox_retention_days.max(1)),
+            forum_retention_months: self.forum_retention_months.max(1),
             map_tiles: self
                 .map_tiles
                 .as_ref()

@@ -7,6 +7,7 @@ pub mod config;
 pub mod encoding;
 pub mod export;
 pub mod forum_calendar;
+pub mod forum_files;
 pub mod health;
 pub mod member_files;
 pub mod middleware;

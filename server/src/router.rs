@@ -8,7 +8,6 @@ use http::StatusCode;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
@@ -29,6 +28,35 @@ use crate::page_cache::{PageCache, page_cache};
 fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
     static ROUTES: OnceLock<Vec<leptos_axum::AxumRouteListing>> = OnceLock::new();
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
+fn leptos_options_root(state: &AppState) -> String {
+    state.leptos_options.site_root.to_string()
+}
+
+/// The site's files (`/pkg/` with the hashed bundle, `/vendor/`, `/geo/`, the icon), served
+/// from `LEPTOS_SITE_ROOT`, precompressed (`.br`, `.gz`) where the build wrote them.
+///
+/// Served here rather than through leptos_axum's `file_and_error_handler`: that handler
+/// creates a reactive owner under whatever owner the worker thread last had current and copies
+/// that owner's `ResponseOptions` onto the file's response, so under concurrent page renders a
+/// stylesheet was now and then answered with another page's 401 or 404 (seen in the
+/// end-to-end tests).
+fn static_files(root: &str) -> Router<AppState> {
+    use tower_http::services::{ServeDir, ServeFile};
+    let dir = |name: &str| {
+        ServeDir::new(format!("{root}/{name}"))
+            .precompressed_br()
+            .precompressed_gzip()
+    };
+    Router::new()
+        .nest_service("/pkg", dir("pkg"))
+        .nest_service("/vendor", dir("vendor"))
+        .nest_service("/geo", dir("geo"))
+        .route_service(
+            "/favicon.svg",
+            ServeFile::new(format!("{root}/favicon.svg")),
+        )
 }
 
 /// The complete application router with all middleware.
@@ -70,7 +98,30 @@ pub fn build_router(state: AppState, config: &ServerConfig) -> Router {
             "/foren/{forum}/{cohort}/termine/{id}/kalender.ics",
             get(crate::forum_calendar::meeting_calendar),
         )
+        .route(
+            "/foren-verwaltung/{forum}/{cohort}/teilnehmende.csv",
+            get(crate::forum_files::participants_csv),
+        )
+        .route(
+            "/foren-verwaltung/{forum}/{cohort}/bewerbungen.csv",
+            get(crate::forum_files::applications_csv),
+        )
+        .route(
+            "/foren-verwaltung/{forum}/dokumente",
+            // Bounded by `limit_body` instead of axum's 2 MB default for multipart bodies.
+            post(crate::forum_files::upload_document)
+                .layer(axum::extract::DefaultBodyLimit::disable()),
+        )
+        .route(
+            "/foren/{forum}/dokumente/{id}/{name}",
+            get(crate::forum_files::download_document),
+        )
+        .route(
+            "/benachrichtigung/abmelden/ein-klick",
+            post(crate::forum_files::one_click_unsubscribe).get(crate::forum_files::one_click_page),
+        )
         .leptos_routes(&state, routes, move || shell(leptos_options.clone()))
+        .merge(static_files(&leptos_options_root(&state)))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .with_state(state)
         // Every request gets its own slot for the session, resolved once however many server
@@ -110,7 +161,10 @@ pub fn build_router(state: AppState, config: &ServerConfig) -> Router {
                 .layer(axum::middleware::from_fn(move |request, next| {
                     crate::member_files::refuse_oversized_upload(body_limit, request, next)
                 }))
-                .layer(RequestBodyLimitLayer::new(body_limit))
+                // Larger bodies only for the organisers' PDF uploads.
+                .layer(axum::middleware::from_fn(move |request, next| {
+                    crate::middleware::limit_body(body_limit, request, next)
+                }))
                 // Fastest levels: on-the-fly compression of rendered pages cost ~10 % of a map-page
                 // render at the default level; static files and the GeoJSON are pre-compressed.
                 .layer(

@@ -73,9 +73,9 @@ pub async fn serve(config: ServerConfig) -> anyhow::Result<()> {
     }
     tokio::spawn(domain::maintenance::run(
         db.clone(),
-        state.settings.outbox_retention,
+        (*state.settings).clone(),
     ));
-    tokio::spawn(domain::forums::applications::seats::run(
+    tokio::spawn(domain::forums::jobs::run(
         db.clone(),
         (*state.settings).clone(),
     ));

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod bundesland;
 pub mod calendar;
+pub mod consultations;
 pub mod coordination;
 pub mod forums;
 pub mod join;

@@ -27,7 +27,7 @@ pub struct DemoAccount {
 }
 
 /// The demo accounts (all with [`DEMO_PASSWORD`]).
-pub const DEMO_ACCOUNTS: [DemoAccount; 4] = [
+pub const DEMO_ACCOUNTS: [DemoAccount; 5] = [
     DemoAccount {
         email: "admin@demo.beteiligungsnetz.de",
         name: "Demo Administration",
@@ -64,6 +64,15 @@ pub const DEMO_ACCOUNTS: [DemoAccount; 4] = [
         visibility: "public",
         topics: &["energie", "wohnen"],
     },
+    DemoAccount {
+        email: "begleitung@demo.beteiligungsnetz.de",
+        name: "Hanna Halle (Demo)",
+        role: "member",
+        ags: "15002000",
+        position: "Prozessbegleiterin für Bürgerbeteiligung",
+        visibility: "members",
+        topics: &["innenstadt", "beteiligungsmethoden"],
+    },
 ];
 
 /// What the seed did.
@@ -79,6 +88,7 @@ pub async fn seed_demo_data(db: &DatabaseConnection) -> Result<SeedOutcome, DbEr
     if settings::has_demo_data(db).await? {
         let txn = db.begin().await?;
         let added = seed_demo_forum(&txn, Utc::now()).await?;
+        crate::demo_forum_content::seed(&txn, Utc::now()).await?;
         txn.commit().await?;
         return Ok(if added {
             SeedOutcome::Seeded
@@ -133,6 +143,7 @@ pub async fn seed_demo_data(db: &DatabaseConnection) -> Result<SeedOutcome, DbEr
         }
     }
     seed_demo_forum(&txn, now).await?;
+    crate::demo_forum_content::seed(&txn, now).await?;
     settings::put(&txn, settings::DEMO_DATA_KEY, "true").await?;
     txn.commit().await?;
     Ok(SeedOutcome::Seeded)

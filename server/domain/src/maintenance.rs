@@ -6,6 +6,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
 
+use crate::RuntimeSettings;
 use crate::platform::entities::{auth_token, join_request, outbox_mail, rate_limit, session};
 
 /// Declined join requests are kept this long (the decline e-mail says so), then deleted.
@@ -28,20 +29,27 @@ pub struct CleanupReport {
     pub member_imports: u64,
     /// Outbox messages past their retention.
     pub outbox_mails: u64,
+    /// Forum applications past their retention (did not lead to a seat).
+    pub forum_applications: u64,
+    /// Subscriptions to new cohorts that were never confirmed.
+    pub forum_subscriptions: u64,
+    /// Initial-consultation requests closed longer than the retention period.
+    pub consultations: u64,
 }
 
-/// Deletes what is no longer needed as of `now`, with the default outbox retention.
+/// Deletes what is no longer needed as of `now`, with the default retention periods.
 pub async fn clean_up(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<CleanupReport, DbErr> {
-    clean_up_with(db, now, OUTBOX_RETENTION).await
+    clean_up_with(db, now, &RuntimeSettings::default()).await
 }
 
-/// Deletes what is no longer needed as of `now`; outbox messages older than
-/// `outbox_retention` (delivered, failed or never sent) go too.
+/// Deletes what is no longer needed as of `now`; outbox messages older than the configured
+/// retention (delivered, failed or never sent) and forum applications past theirs go too.
 pub async fn clean_up_with(
     db: &DatabaseConnection,
     now: DateTime<Utc>,
-    outbox_retention: chrono::Duration,
+    settings: &RuntimeSettings,
 ) -> Result<CleanupReport, DbErr> {
+    let outbox_retention = settings.outbox_retention;
     let declined_requests = join_request::Entity::delete_many()
         .filter(join_request::Column::Status.eq("declined"))
         .filter(join_request::Column::DecidedAt.lte(now - DECLINED_RETENTION))
@@ -81,6 +89,12 @@ pub async fn clean_up_with(
         .exec(db)
         .await?
         .rows_affected;
+    let forum_applications =
+        crate::forums::retention::delete_expired(db, now, settings.forum_retention_months).await?;
+    let forum_subscriptions = crate::forums::subscriptions::delete_unconfirmed(db, now).await?;
+    let consultations =
+        crate::consultations::coordination::delete_closed(db, now, settings.forum_retention_months)
+            .await?;
     Ok(CleanupReport {
         declined_requests,
         unconfirmed_requests,
@@ -89,15 +103,18 @@ pub async fn clean_up_with(
         rate_limits,
         member_imports,
         outbox_mails,
+        forum_applications,
+        forum_subscriptions,
+        consultations,
     })
 }
 
 /// Runs [`clean_up_with`] every ten minutes until the process stops.
-pub async fn run(db: DatabaseConnection, outbox_retention: chrono::Duration) {
+pub async fn run(db: DatabaseConnection, settings: RuntimeSettings) {
     let mut interval = tokio::time::interval(Duration::from_secs(600));
     loop {
         interval.tick().await;
-        match clean_up_with(&db, Utc::now(), outbox_retention).await {
+        match clean_up_with(&db, Utc::now(), &settings).await {
             Ok(report) if report != CleanupReport::default() => tracing::info!(?report, "clean-up"),
             Ok(_) => {}
             Err(error) => tracing::error!(%error, "clean-up failed"),

@@ -24,6 +24,9 @@ pub struct RuntimeSettings {
     pub proxy_hops: usize,
     /// Delivered e-mails are deleted from the outbox after this long (`OUTBOX_RETENTION_DAYS`).
     pub outbox_retention: chrono::Duration,
+    /// Applications that did not end in a seat are deleted this many months after their
+    /// cohort ended (`FORUM_RETENTION_MONTHS`).
+    pub forum_retention_months: u32,
     /// Optional raster tiles (`MAP_TILE_URL` with `{z}/{x}/{y}`, and their attribution); without
     /// them the maps draw only the bundled state outlines and contact no other host.
     pub map_tiles: Option<MapTiles>,
@@ -60,6 +63,7 @@ impl Default for RuntimeSettings {
             mail_forms_per_hour: 300,
             proxy_hops: 1,
             outbox_retention: chrono::Duration::days(30),
+            forum_retention_months: 6,
             map_tiles: None,
         }
     }

@@ -1,5 +1,6 @@
 //! HTTP middleware: security headers, caching, same-origin protection.
 
+mod body_limit;
 mod cache_control;
 mod csp;
 mod log_redaction;
@@ -7,6 +8,7 @@ mod run_to_completion;
 mod same_origin;
 mod security_headers;
 
+pub use body_limit::limit_body;
 pub use cache_control::cache_control;
 pub use csp::{ScriptHashes, content_security_policy, hash_inline_scripts, is_html};
 pub use log_redaction::{redacted_uri, request_span};

@@ -137,7 +137,7 @@ async fn authorization_matrix_for_server_functions() {
         // Applications (forum-scoped roles in `forum_applications`).
         ("/api/forums/apply/page", "forum=meine-kommune-weiterdenken&cohort=gibt-es-nicht", [S::NOT_FOUND; 4]),
         ("/api/forums/apply", "cohort_id=999999&name=&email=&role=&department=&body_kind=&body=&body_district=&motivation=&challenge=", [S::NOT_FOUND; 4]),
-        ("/api/forums/apply/bodies", "kind=kreis&query=Breis", public),
+        ("/api/kommunen/bodies", "kind=kreis&query=Breis", public),
         ("/api/forums/application/status", "token=ungueltig", [S::NOT_FOUND; 4]),
         ("/api/forums/application/withdraw", "token=ungueltig", [S::NOT_FOUND; 4]),
         ("/api/forums/application/offer", "token=ungueltig&answer=annehmen", [S::NOT_FOUND; 4]),
@@ -145,6 +145,24 @@ async fn authorization_matrix_for_server_functions() {
         ("/api/forums/applications/detail", "id=999999", signed_in(S::NOT_FOUND)),
         ("/api/forums/applications/decide", "id=999999&decision=annehmen&mail_text=Guten+Tag+allerseits", signed_in(S::NOT_FOUND)),
         ("/api/forums/applications/note", "id=999999&body=Notiz", signed_in(S::NOT_FOUND)),
+        ("/api/forums/participants", "forum=meine-kommune-weiterdenken&cohort=gibt-es-nicht", signed_in(S::NOT_FOUND)),
+        ("/api/forums/attendance", "meeting_id=999999&present[]=", signed_in(S::NOT_FOUND)),
+        ("/api/forums/documents/delete", "id=999999", signed_in(S::NOT_FOUND)),
+        ("/api/forums/register", "cohort_id=999999", signed_in(S::NOT_FOUND)),
+        ("/api/forums/register/cancel", "cohort_id=999999", signed_in(S::NOT_FOUND)),
+        ("/api/forums/subscribe", "forum_id=999999&email=leser%40stadt.test", [S::NOT_FOUND; 4]),
+        ("/api/forums/subscribe/confirm", "token=ungueltig", [S::CONFLICT; 4]),
+        ("/api/forums/unsubscribe", "token=ungueltig", public),
+        // Initial consultations (the facilitator's column is in `consultations`).
+        ("/api/consultations/request", "name=&email=&phone=&position=&body=&body_district=&topics[]=&situation=&preferred_dates=", [S::UNPROCESSABLE_ENTITY; 4]),
+        ("/api/consultations/overview", "", [S::UNAUTHORIZED, S::FORBIDDEN, S::OK, S::OK]),
+        ("/api/consultations/detail", "id=999999", signed_in(S::NOT_FOUND)),
+        ("/api/consultations/assign", "id=999999&facilitator_id=1", [S::UNAUTHORIZED, S::FORBIDDEN, S::NOT_FOUND, S::NOT_FOUND]),
+        ("/api/consultations/status", "id=999999&status=neu&note=", signed_in(S::NOT_FOUND)),
+        ("/api/consultations/facilitators/add", "email=", [S::UNAUTHORIZED, S::FORBIDDEN, S::UNPROCESSABLE_ENTITY, S::UNPROCESSABLE_ENTITY]),
+        ("/api/consultations/facilitators/remove", "account_id=999999", [S::UNAUTHORIZED, S::FORBIDDEN, S::NOT_FOUND, S::NOT_FOUND]),
+        ("/api/consultations/mine", "", [S::UNAUTHORIZED, S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN]),
+        ("/api/consultations/mine/update", "states[]=&topics[]=&capacity=", [S::UNAUTHORIZED, S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN]),
         // Last: it ends the sessions the rows above use.
         ("/api/account/sign-out", "", public),
     ]);

@@ -123,10 +123,12 @@ async fn a_visitor_applies_without_javascript_and_follows_the_private_link() {
     assert!(back.contains("/bewerben"), "{back}");
     assert!(
         forum_application::Entity::find()
+            .filter(forum_application::Column::Email.eq("ob@augsburg.test"))
             .all(&db)
             .await
             .expect("q")
-            .is_empty()
+            .is_empty(),
+        "nothing stored"
     );
 
     let sent = send(
@@ -202,6 +204,7 @@ async fn application_review_is_scoped_to_the_organisers_of_the_forum() {
         applied.body
     );
     let id = forum_application::Entity::find()
+        .filter(forum_application::Column::Email.eq("ob@augsburg.test"))
         .one(&db)
         .await
         .expect("q")
@@ -327,6 +330,7 @@ async fn applicants_text_is_inert_on_every_page_that_shows_it() {
         answer.body
     );
     let id = forum_application::Entity::find()
+        .filter(forum_application::Column::Email.eq("xss@augsburg.test"))
         .one(&db)
         .await
         .expect("q")

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{BodyKind, DecisionRole, Eligibility};
+use super::{Admission, BodyKind, DecisionRole, Eligibility};
 use crate::calendar::{IsoDate, TimeOfDay, required_date, required_time};
 use crate::validation::{FieldErrors, optional_text, required_text};
 use crate::{Bundesland, FieldError};
@@ -136,6 +136,8 @@ pub struct CohortForm {
     pub roles: Vec<String>,
     pub bodies: Vec<String>,
     pub published: Option<String>,
+    /// An [`Admission`] code; missing means review.
+    pub admission: Option<String>,
 }
 
 /// A well-formed cohort.
@@ -148,6 +150,7 @@ pub struct CheckedCohort {
     pub capacity: u32,
     pub eligibility: Eligibility,
     pub published: bool,
+    pub admission: Admission,
 }
 
 /// Reads checkbox codes; `None` names an unknown one.
@@ -183,6 +186,7 @@ impl CohortForm {
             errors.keep(field, &kept.join(","));
         }
         errors.keep("published", if ticked(&self.published) { "ja" } else { "" });
+        errors.keep("admission", self.admission.as_deref().unwrap_or_default());
         errors
     }
 
@@ -237,6 +241,16 @@ impl CohortForm {
                 0
             }
         };
+        let admission = match self.admission.as_deref().map(str::trim) {
+            None | Some("") => Admission::Review,
+            Some(code) => Admission::from_code(code).unwrap_or_else(|| {
+                errors.add(
+                    "admission",
+                    FieldError::new("Unbekannte Art der Anmeldung."),
+                );
+                Admission::Review
+            }),
+        };
         let mut eligibility = Eligibility::default();
         match codes(&self.states, Bundesland::from_code) {
             Some(states) => eligibility.states = states,
@@ -265,6 +279,7 @@ impl CohortForm {
                 capacity,
                 eligibility,
                 published: ticked(&self.published),
+                admission,
             }),
             _ => Err(errors),
         }
@@ -403,6 +418,7 @@ mod tests {
             roles: vec![],
             bodies: vec!["stadt".into()],
             published: None,
+            admission: None,
         };
         let errors = form.check().expect_err("invalid");
         assert!(errors.get("closes_on").is_some());

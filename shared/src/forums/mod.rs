@@ -9,9 +9,11 @@ use crate::{Bundesland, SessionUser};
 
 mod applications;
 mod forms;
+mod participants;
 mod review;
 pub use applications::*;
 pub use forms::*;
+pub use participants::*;
 pub use review::*;
 
 /// The office an applicant holds: the decision-makers a forum is for.
@@ -264,6 +266,42 @@ pub struct CohortView {
     /// First and last meeting day.
     pub meeting_span: Option<(IsoDate, IsoDate)>,
     pub published: bool,
+    pub admission: Admission,
+}
+
+/// How seats of a cohort are given.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Admission {
+    /// Decision-makers apply; the organisers decide (a forum cohort).
+    #[default]
+    Review,
+    /// Members register themselves while seats are free, then join the waitlist (a network
+    /// meeting such as the officers' yearly meeting).
+    FirstCome,
+}
+
+impl Admission {
+    pub const ALL: [Admission; 2] = [Self::Review, Self::FirstCome];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Review => "review",
+            Self::FirstCome => "first_come",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Review => "Bewerbung mit Auswahl durch das Organisationsteam",
+            Self::FirstCome => {
+                "Direkte Anmeldung für Mitglieder (Reihenfolge der Anmeldung, danach Warteliste)"
+            }
+        }
+    }
 }
 
 impl CohortView {
@@ -321,6 +359,7 @@ pub struct ForumListing {
 pub struct ForumWithCohorts {
     pub forum: ForumView,
     pub cohorts: Vec<CohortView>,
+    pub documents: Vec<DocumentView>,
     /// Whether the viewer may organise this forum.
     pub may_organise: bool,
 }
@@ -332,6 +371,8 @@ pub struct CohortPage {
     pub cohort: CohortView,
     pub meetings: Vec<MeetingView>,
     pub may_organise: bool,
+    /// For a signed-in member: where their own registration or application stands.
+    pub mine: Option<ApplicationStatus>,
 }
 
 /// An organiser of one forum, as its editor lists them.
@@ -342,11 +383,50 @@ pub struct OrganiserView {
     pub email: String,
 }
 
+/// A downloadable document of a forum (a PDF).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentView {
+    pub id: i64,
+    pub title: String,
+    pub size_bytes: u64,
+    pub uploaded_at: String,
+    /// Where it is downloaded.
+    pub href: String,
+}
+
+impl DocumentView {
+    /// „PDF, 1,2 MB“.
+    pub fn size_text(&self) -> String {
+        let kilobytes = self.size_bytes.div_ceil(1024);
+        if kilobytes < 1024 {
+            format!("PDF, {kilobytes} KB")
+        } else {
+            let tenths = (self.size_bytes * 10).div_ceil(1024 * 1024);
+            format!("PDF, {},{} MB", tenths / 10, tenths % 10)
+        }
+    }
+}
+
+/// Why a document upload was refused, by its code in the URL (`?fehler=`).
+pub fn document_problem_text(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "keine-datei" => "Bitte wählen Sie eine PDF-Datei aus.",
+        "kein-pdf" => "Das ist keine PDF-Datei. Bitte laden Sie Dokumente als PDF hoch.",
+        "zu-gross" => "Die Datei ist zu groß: höchstens 10 MB.",
+        "kein-titel" => "Bitte geben Sie dem Dokument einen Titel (3 bis 160 Zeichen).",
+        "zu-viele" => {
+            "Ein Forum kann höchstens 20 Dokumente haben. Bitte entfernen Sie zuerst ein altes."
+        }
+        _ => return None,
+    })
+}
+
 /// What the forum editor shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ForumEditor {
     pub forum: ForumView,
     pub cohorts: Vec<CohortView>,
+    pub documents: Vec<DocumentView>,
     pub organisers: Vec<OrganiserView>,
     /// Whether the viewer may name organisers (the coordination group).
     pub may_name_organisers: bool,

@@ -45,7 +45,8 @@ impl ApplicationFilter {
 pub struct ApplicationRow {
     pub id: i64,
     pub name: String,
-    pub role: DecisionRole,
+    /// The office (none for members registered for a network meeting).
+    pub role: Option<DecisionRole>,
     pub body_kind: BodyKind,
     pub body_name: String,
     pub land: Bundesland,

@@ -19,6 +19,7 @@ pub async fn create_cohort(
     roles: Vec<String>,
     bodies: Vec<String>,
     published: Option<String>,
+    admission: Option<String>,
 ) -> Result<(), AppError> {
     let form = shared::forums::CohortForm {
         name,
@@ -30,6 +31,7 @@ pub async fn create_cohort(
         roles,
         bodies,
         published,
+        admission,
     };
     crate::server::serve::member(|actor, state| async move {
         let (forum, cohort) = domain::forums::editing::create_cohort(
@@ -59,6 +61,7 @@ pub async fn update_cohort(
     roles: Vec<String>,
     bodies: Vec<String>,
     published: Option<String>,
+    admission: Option<String>,
 ) -> Result<(), AppError> {
     let form = shared::forums::CohortForm {
         name,
@@ -70,6 +73,7 @@ pub async fn update_cohort(
         roles,
         bodies,
         published,
+        admission,
     };
     crate::server::serve::member(|actor, state| async move {
         let (forum, cohort) = domain::forums::editing::update_cohort(

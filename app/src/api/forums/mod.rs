@@ -6,7 +6,9 @@ mod cohorts;
 mod forum_editing;
 mod meetings;
 mod organisers;
+mod participants;
 mod review;
+mod subscriptions;
 
 pub use applications::*;
 pub use catalogue::*;
@@ -14,4 +16,6 @@ pub use cohorts::*;
 pub use forum_editing::*;
 pub use meetings::*;
 pub use organisers::*;
+pub use participants::*;
 pub use review::*;
+pub use subscriptions::*;

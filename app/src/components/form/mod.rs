@@ -39,3 +39,19 @@ pub fn kept_value(error: Signal<Option<AppError>>, field: &'static str) -> Strin
         })
         .unwrap_or_default()
 }
+
+/// What a field shows: the value sent back with an error, else `fallback` (a stored or
+/// prefilled value).
+pub fn initial_value(
+    error: Signal<Option<AppError>>,
+    field: &'static str,
+    fallback: &str,
+) -> String {
+    error
+        .get_untracked()
+        .and_then(|e| match e {
+            AppError::Validation(errors) => errors.value(field).map(str::to_owned),
+            _ => None,
+        })
+        .unwrap_or_else(|| fallback.to_owned())
+}

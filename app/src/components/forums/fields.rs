@@ -1,24 +1,10 @@
 use leptos::prelude::*;
 use shared::Bundesland;
-use shared::forums::{BodyKind, DecisionRole};
+use shared::forums::{Admission, BodyKind, DecisionRole};
 
-use crate::components::form::{TextArea, TextField, field_message};
+pub use crate::components::form::initial_value;
+use crate::components::form::{RadioGroup, TextArea, TextField, field_message};
 use crate::error::AppError;
-
-/// What a field shows: the value sent back with an error, else `fallback` (the stored value).
-pub fn initial_value(
-    error: Signal<Option<AppError>>,
-    field: &'static str,
-    fallback: &str,
-) -> String {
-    error
-        .get_untracked()
-        .and_then(|e| match e {
-            AppError::Validation(errors) => errors.value(field).map(str::to_owned),
-            _ => None,
-        })
-        .unwrap_or_else(|| fallback.to_owned())
-}
 
 /// A group of checkboxes sent as a list (`name[]`); an empty hidden entry keeps the list
 /// present when nothing is ticked.
@@ -160,6 +146,7 @@ pub fn CohortFields(
             )
         },
     );
+    let admission = stored.as_ref().map(|c| c.admission).unwrap_or_default();
     let eligibility = stored.map(|c| c.eligibility).unwrap_or_default();
     let states: Vec<&'static str> = eligibility.states.iter().map(|s| s.code()).collect();
     let roles: Vec<&'static str> = eligibility.roles.iter().map(|r| r.code()).collect();
@@ -199,6 +186,13 @@ pub fn CohortFields(
             options=BodyKind::ALL.iter().map(|b| (b.code(), b.label())).collect()
             checked=kept_list(error, "bodies", &bodies)
             error=field_message(error, "bodies")
+        />
+        <RadioGroup
+            name="admission"
+            legend="Teilnahme"
+            options=Admission::ALL.iter().map(|a| (a.code(), a.label())).collect()
+            value=initial_value(error, "admission", admission.code())
+            error=field_message(error, "admission")
         />
         <Checkbox name="published" label="Veröffentlicht (für alle sichtbar)" checked=published />
     }

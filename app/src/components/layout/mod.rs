@@ -2,12 +2,14 @@
 
 mod demo_notice;
 mod page_heading;
+mod refusal;
 mod site_footer;
 mod site_header;
 mod skip_link;
 
 pub use demo_notice::DemoNotice;
 pub use page_heading::PageHeading;
+pub use refusal::Refusal;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use skip_link::SkipLink;

@@ -77,7 +77,7 @@ fn Details(
                 {if detail.email_confirmed { " (persönlichen Link geöffnet)" } else { " (persönlichen Link noch nicht geöffnet)" }}
             </dd>
             <dt>"Amt"</dt>
-            <dd>{row.role.label()}</dd>
+            <dd>{row.role.map_or("Mitglied des Netzwerks", |r| r.label())}</dd>
             {(!detail.department.is_empty()).then(|| view! { <dt>"Fachbereich"</dt><dd>{detail.department.clone()}</dd> })}
             <dt>"Kommune"</dt>
             <dd>{format!("{} – {}, {}", row.body_name, row.body_kind.label(), row.land.name())}</dd>

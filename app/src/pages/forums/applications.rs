@@ -75,7 +75,11 @@ fn Applications(list: ApplicationList, filter: ApplicationFilter) -> impl IntoVi
         <Title text=heading.clone() />
         <OrganiseNav forum=(forum.slug.clone(), forum.title.clone()) />
         <h1 class="mt-2 text-3xl font-bold tracking-tight">{heading}</h1>
-        <p class="mt-2"><A href=editor>"Staffel bearbeiten"</A></p>
+        <p class="mt-2 flex flex-wrap gap-4">
+            <A href=editor.clone()>"Staffel bearbeiten"</A>
+            <A href=format!("{editor}/teilnahme")>"Teilnahme und Listen"</A>
+            <a href=format!("{editor}/bewerbungen.csv") download="" rel="external">"Bewerbungen als CSV"</a>
+        </p>
         <p class="mt-3 text-lg font-semibold" data-testid="plaetze">{cohort.seats_text()}</p>
         <p class="text-slate-700" data-testid="bewerbungen-anzahl">{counts_text}</p>
         <form method="get" action=here.clone() class="mt-6 grid gap-4 sm:grid-cols-3 lg:grid-cols-6" role="search" aria-label="Bewerbungen filtern">
@@ -112,7 +116,7 @@ fn Applications(list: ApplicationList, filter: ApplicationFilter) -> impl IntoVi
                             <tr data-status=row.status.code()>
                                 <td><A href=href>{row.name.clone()}</A></td>
                                 <td>{format!("{} ({})", row.body_name, row.land.name())}</td>
-                                <td>{row.role.label()}</td>
+                                <td>{row.role.map_or("Mitglied", |r| r.label())}</td>
                                 <td>{status}</td>
                                 <td>{row.submitted_at.clone()}</td>
                             </tr>

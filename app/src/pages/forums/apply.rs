@@ -2,16 +2,15 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use shared::forums::{ApplyPage as ApplyPageData, BodyKind, CohortStatus, DecisionRole};
+use shared::forums::{ApplyPage as ApplyPageData, CohortStatus, DecisionRole};
 
 use super::Refusal;
-use crate::api::forums::{SubmitApplication, get_apply_page, search_bodies};
+use crate::api::forums::{SubmitApplication, get_apply_page};
 use crate::components::form::{
-    ConsentBox, FormAlert, RadioGroup, SelectField, TextArea, TextField, action_error,
-    field_message,
+    ConsentBox, FormAlert, SelectField, TextArea, TextField, action_error, field_message,
 };
 use crate::components::forums::initial_value;
-use crate::error::AppError;
+use crate::components::kommune::BodyFields;
 
 /// `/foren/{forum}/{cohort}/bewerben`: the application form (no account needed; prefilled for
 /// a signed-in member).
@@ -49,24 +48,9 @@ fn ApplicationForm(page: ApplyPageData) -> impl IntoView {
     let heading = format!("Bewerbung: {} – {}", forum.title, cohort.name);
     let back = format!("/foren/{}/{}", forum.slug, cohort.slug);
     let open = cohort.status == CohortStatus::Open;
-    let kind = RwSignal::new(initial_value(error, "body_kind", &prefill.body_kind));
-    let typed_body = RwSignal::new(String::new());
-    let typed_district = RwSignal::new(String::new());
-    let body_suggestions = Resource::new(
-        move || (kind.get(), typed_body.get()),
-        |(kind, typed)| suggestions(kind, typed),
-    );
-    let district_suggestions = Resource::new(
-        move || typed_district.get(),
-        |typed| suggestions(BodyKind::Kreis.code().to_owned(), typed),
-    );
     let roles: Vec<(&'static str, &'static str)> = DecisionRole::ALL
         .iter()
         .map(|r| (r.code(), r.label()))
-        .collect();
-    let kinds: Vec<(&'static str, &'static str)> = BodyKind::ALL
-        .iter()
-        .map(|k| (k.code(), k.label()))
         .collect();
     let commitment = initial_value(error, "commitment", "") == "ja";
     let consent = initial_value(error, "consent", "") == "ja";
@@ -93,45 +77,7 @@ fn ApplicationForm(page: ApplyPageData) -> impl IntoView {
                     <TextField name="email" label="Dienstliche E-Mail-Adresse" input_type="email" value=initial_value(error, "email", &prefill.email) autocomplete="email" required=true error=field_message(error, "email") />
                     <SelectField name="role" label="Ihr Amt" options=roles value=initial_value(error, "role", &prefill.role) required=true error=field_message(error, "role") />
                     <TextField name="department" label="Fachbereich oder Amt" value=initial_value(error, "department", &prefill.department) hint="Bei einer Fachbereichsleitung erforderlich, z. B. Stadtentwicklung." error=field_message(error, "department") />
-                    <RadioGroup
-                        name="body_kind"
-                        legend="Sie handeln für"
-                        options=kinds
-                        value=kind.get_untracked()
-                        error=field_message(error, "body_kind")
-                        on_change=Callback::new(move |chosen| kind.set(chosen))
-                    />
-                    <TextField
-                        name="body"
-                        label="Kommune oder Landkreis"
-                        value=initial_value(error, "body", &prefill.body)
-                        autocomplete="off"
-                        required=true
-                        list="koerperschaft-vorschlaege"
-                        hint="Name Ihrer Stadt, Gemeinde oder Ihres Landkreises; bei gleichnamigen Orten mit Bundesland, z. B. „Frankenthal (Sachsen)“."
-                        error=field_message(error, "body")
-                        on_input=Callback::new(move |typed| typed_body.set(typed))
-                    />
-                    <datalist id="koerperschaft-vorschlaege">
-                        <Transition>
-                            {move || body_suggestions.get().unwrap_or_default().into_iter().map(|label| view! { <option value=label></option> }).collect_view()}
-                        </Transition>
-                    </datalist>
-                    <TextField
-                        name="body_district"
-                        label="Landkreis (nur wenn Ihre Gemeinde nicht gefunden wird)"
-                        value=initial_value(error, "body_district", &prefill.body_district)
-                        autocomplete="off"
-                        list="kreis-vorschlaege"
-                        hint="Unser Verzeichnis führt Gemeinden ab etwa 1.000 Einwohner*innen. Fehlt Ihre Gemeinde, nennen Sie hier ihren Landkreis."
-                        error=field_message(error, "body_district")
-                        on_input=Callback::new(move |typed| typed_district.set(typed))
-                    />
-                    <datalist id="kreis-vorschlaege">
-                        <Transition>
-                            {move || district_suggestions.get().unwrap_or_default().into_iter().map(|label| view! { <option value=label></option> }).collect_view()}
-                        </Transition>
-                    </datalist>
+                    <BodyFields error=error kind=prefill.body_kind.clone() body=prefill.body.clone() district=prefill.body_district.clone() />
                     <TextArea name="motivation" label="Warum möchten Sie teilnehmen?" value=initial_value(error, "motivation", &prefill.motivation) rows=5 hint="20 bis 3.000 Zeichen." error=field_message(error, "motivation") />
                     <TextArea name="challenge" label="Ihr aktuelles Anliegen für die kollegiale Beratung" value=initial_value(error, "challenge", &prefill.challenge) rows=5 hint="Welche Herausforderung Ihrer Kommune möchten Sie mit den anderen Teilnehmenden beraten? 20 bis 3.000 Zeichen." error=field_message(error, "challenge") />
                     <ConsentBox name="commitment" checked=commitment error=field_message(error, "commitment")>
@@ -146,16 +92,6 @@ fn ApplicationForm(page: ApplyPageData) -> impl IntoView {
             }.into_any()
         }}
     }
-}
-
-/// Type-ahead labels for `typed` (nothing for fewer than two characters or on an error).
-async fn suggestions(kind: String, typed: String) -> Vec<String> {
-    if typed.trim().chars().count() < 2 {
-        return Vec::new();
-    }
-    search_bodies(kind, typed)
-        .await
-        .unwrap_or_else(|_: AppError| Vec::new())
 }
 
 /// `/foren/{forum}/{cohort}/bewerben/danke`: what happens next.

@@ -117,6 +117,7 @@ fn Editor(
         <p class="mt-2 flex flex-wrap gap-4">
             <A href=public>"Öffentliche Seite ansehen"</A>
             <A href=format!("{here}/bewerbungen")>"Bewerbungen ansehen"</A>
+            <A href=format!("{here}/teilnahme")>"Teilnahme und Listen"</A>
         </p>
         <section class="account-section" aria-labelledby="angaben">
             <h2 id="angaben">"Angaben zur Staffel"</h2>

@@ -2,10 +2,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use shared::forums::{CohortPage, CohortStatus, MeetingView};
+use shared::forums::{Admission, ApplicationStatus, CohortPage, CohortStatus, MeetingView};
 
 use super::Refusal;
-use crate::api::forums::get_cohort;
+use crate::api::forums::{CancelRegistration, RegisterForMeeting, get_cohort};
+use crate::components::form::{FormAlert, action_error};
 use crate::components::forums::StatusBadge;
 
 /// `/foren/{forum}/{cohort}`: one cohort — for whom, when, where, seats, the meetings.
@@ -17,14 +18,23 @@ pub fn CohortDetailPage() -> impl IntoView {
             p.get("cohort").unwrap_or_default(),
         )
     });
+    let register = ServerAction::<RegisterForMeeting>::new();
+    let cancel = ServerAction::<CancelRegistration>::new();
     let page = Resource::new(
-        move || (forum.clone(), cohort.clone()),
-        |(f, c)| get_cohort(f, c),
+        move || {
+            (
+                forum.clone(),
+                cohort.clone(),
+                register.version().get(),
+                cancel.version().get(),
+            )
+        },
+        |(f, c, _, _)| get_cohort(f, c),
     );
     view! {
         <Suspense fallback=|| view! { <p>"Staffel wird geladen …"</p> }>
             {move || page.get().map(|result| match result {
-                Ok(page) => view! { <CohortDetails page=page /> }.into_any(),
+                Ok(page) => view! { <CohortDetails page=page register=register cancel=cancel /> }.into_any(),
                 Err(error) => view! { <Refusal error=error /> }.into_any(),
             })}
         </Suspense>
@@ -32,13 +42,19 @@ pub fn CohortDetailPage() -> impl IntoView {
 }
 
 #[component]
-fn CohortDetails(page: CohortPage) -> impl IntoView {
+fn CohortDetails(
+    page: CohortPage,
+    register: ServerAction<RegisterForMeeting>,
+    cancel: ServerAction<CancelRegistration>,
+) -> impl IntoView {
     let CohortPage {
         forum,
         cohort,
         meetings,
         may_organise,
+        mine,
     } = page;
+    let first_come = cohort.admission == Admission::FirstCome;
     let base = format!("/foren/{}/{}", forum.slug, cohort.slug);
     let calendar = format!("{base}/kalender.ics");
     let editor = format!("/foren-verwaltung/{}/{}", forum.slug, cohort.slug);
@@ -51,9 +67,10 @@ fn CohortDetails(page: CohortPage) -> impl IntoView {
             <StatusBadge status=cohort.status />
             {(!cohort.published).then(|| view! { <span class="text-sm font-semibold text-slate-700">"Entwurf, nicht öffentlich"</span> })}
         </p>
-        {(cohort.status == CohortStatus::Open).then(|| view! {
+        {(cohort.status == CohortStatus::Open && !first_come).then(|| view! {
             <p class="mt-4"><A href=format!("{base}/bewerben") attr:class="button-primary inline-block no-underline">"Jetzt bewerben"</A></p>
         })}
+        {first_come.then(|| view! { <Registration cohort_id=cohort.id open=cohort.status == CohortStatus::Open mine=mine register=register cancel=cancel /> })}
         {may_organise.then(|| view! {
             <p class="mt-4 flex flex-wrap gap-4">
                 <A href=editor.clone() attr:class="button-secondary inline-block no-underline">"Staffel bearbeiten"</A>
@@ -100,5 +117,60 @@ fn MeetingItem(base: String, meeting: MeetingView) -> impl IntoView {
             {(!meeting.agenda.is_empty()).then(|| view! { <p class="mt-2 whitespace-pre-line">{meeting.agenda.clone()}</p> })}
             <p class="mt-2 text-sm"><a href=calendar download="" rel="external">{label}</a></p>
         </li>
+    }
+}
+
+/// Registering for a network meeting: members sign up themselves; the page shows where their
+/// registration stands.
+#[component]
+fn Registration(
+    cohort_id: i64,
+    open: bool,
+    mine: Option<ApplicationStatus>,
+    register: ServerAction<RegisterForMeeting>,
+    cancel: ServerAction<CancelRegistration>,
+) -> impl IntoView {
+    let register_error = action_error(register.value());
+    let cancel_error = action_error(cancel.value());
+    let me = Resource::new(|| (), |()| crate::api::accounts::get_current_user());
+    view! {
+        <section class="account-section" aria-labelledby="anmeldung">
+            <h2 id="anmeldung">"Anmeldung"</h2>
+            <FormAlert error=register_error />
+            <FormAlert error=cancel_error />
+            {match mine.filter(|status| status.is_open()) {
+                Some(status) => view! {
+                    <p class="mt-2" data-testid="meine-anmeldung" data-status=status.code()>
+                        {match status {
+                            ApplicationStatus::Accepted => "Sie sind angemeldet.",
+                            ApplicationStatus::Waitlisted => "Sie stehen auf der Warteliste.",
+                            ApplicationStatus::Offered => "Ein Platz ist für Sie reserviert – bitte sagen Sie über den Link in unserer E-Mail zu.",
+                            _ => "Ihre Anmeldung ist eingegangen.",
+                        }}
+                    </p>
+                    <ActionForm action=cancel attr:class="mt-3">
+                        <input type="hidden" name="cohort_id" value=cohort_id.to_string() />
+                        <button type="submit" class="button-secondary">"Anmeldung zurückziehen"</button>
+                    </ActionForm>
+                }.into_any(),
+                None if !open => view! { <p class="mt-2">"Die Anmeldung ist nicht geöffnet."</p> }.into_any(),
+                None => view! {
+                    <Suspense fallback=|| ()>
+                        {move || me.get().map(|me| match me.ok().flatten() {
+                            Some(_) => view! {
+                                <p class="mt-2">"Mitglieder melden sich direkt an: Solange Plätze frei sind, ist Ihr Platz sicher; danach kommen Sie auf die Warteliste."</p>
+                                <ActionForm action=register attr:class="mt-3">
+                                    <input type="hidden" name="cohort_id" value=cohort_id.to_string() />
+                                    <button type="submit" class="button-primary">"Jetzt anmelden"</button>
+                                </ActionForm>
+                            }.into_any(),
+                            None => view! {
+                                <p class="mt-2">"Die Anmeldung steht Mitgliedern des Netzwerks offen. Bitte " <A href="/anmelden">"melden Sie sich an"</A> "."</p>
+                            }.into_any(),
+                        })}
+                    </Suspense>
+                }.into_any(),
+            }}
+        </section>
     }
 }

@@ -4,6 +4,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use shared::forums::ForumEditor;
 
+use super::documents::DocumentEditor;
 use super::{OrganiseNav, Refusal};
 use crate::api::forums::{AddOrganiser, RemoveOrganiser, UpdateForum, get_forum_editor};
 use crate::components::form::{FormAlert, TextField, action_error, field_message};
@@ -50,6 +51,7 @@ fn Editor(
     let ForumEditor {
         forum,
         cohorts,
+        documents,
         organisers,
         may_name_organisers,
     } = editor;
@@ -93,6 +95,7 @@ fn Editor(
                 }.into_any()
             }}
         </section>
+        <DocumentEditor forum_slug=slug.clone() documents=documents />
         <section class="account-section" aria-labelledby="organisation">
             <h2 id="organisation">"Organisator*innen"</h2>
             <p class="mt-2 max-w-3xl text-slate-700">"Organisator*innen bearbeiten dieses Forum, seine Staffeln und Termine. Die Koordination kann alle Foren bearbeiten."</p>

@@ -16,6 +16,10 @@ pub fn ForumsPage() -> impl IntoView {
             title="Foren für Entscheider*innen"
             lead="Oberbürgermeister*innen, Bürgermeister*innen, Landrät*innen, Beigeordnete und Leitungen zentraler Fachbereiche arbeiten in kleinen, festen Runden an den aktuellen Fragen ihrer Kommunen – mit kollegialer Beratung und verbindlichen Arbeitstreffen."
         />
+        <aside class="mt-6 notice max-w-3xl" aria-labelledby="erstberatung">
+            <h2 id="erstberatung" class="font-bold">"Kostenfreie Erstberatung für Kommunen"</h2>
+            <p class="mt-1">"Sie planen ein Beteiligungsverfahren und suchen Rat? Eine Prozessbegleiterin oder ein Prozessbegleiter aus dem Netzwerk berät Sie. " <A href="/erstberatung">"Erstberatung anfragen"</A></p>
+        </aside>
         <Suspense fallback=|| view! { <p class="mt-6">"Foren werden geladen …"</p> }>
             {move || listing.get().map(|result| match result {
                 Ok(listing) => {

@@ -5,8 +5,11 @@ use leptos_router::hooks::use_params_map;
 use shared::forums::ForumWithCohorts;
 
 use super::Refusal;
-use crate::api::forums::get_forum;
+use super::documents::DocumentList;
+use crate::api::forums::{SubscribeToForum, get_forum};
+use crate::components::form::{FormAlert, TextField, action_error, field_message};
 use crate::components::forums::CohortCard;
+use crate::components::forums::initial_value;
 
 /// `/foren/{forum}`: what the forum is, for whom, and its cohorts.
 #[component]
@@ -28,6 +31,7 @@ fn ForumDetails(forum: ForumWithCohorts) -> impl IntoView {
     let ForumWithCohorts {
         forum,
         cohorts,
+        documents,
         may_organise,
     } = forum;
     let slug = forum.slug.clone();
@@ -56,5 +60,26 @@ fn ForumDetails(forum: ForumWithCohorts) -> impl IntoView {
                 </ul>
             }.into_any()
         }}
+        <DocumentList documents=documents />
+        {forum.published.then(|| view! { <SubscribeForm forum_id=forum.id /> })}
+    }
+}
+
+/// „Benachrichtigen, wenn eine neue Staffel startet“ (double opt-in by e-mail).
+#[component]
+fn SubscribeForm(forum_id: i64) -> impl IntoView {
+    let action = ServerAction::<SubscribeToForum>::new();
+    let error = action_error(action.value());
+    view! {
+        <section class="account-section" aria-labelledby="benachrichtigung">
+            <h2 id="benachrichtigung">"Benachrichtigen, wenn eine neue Staffel startet"</h2>
+            <p class="mt-2 max-w-3xl text-slate-700">"Wir schreiben Ihnen einmal, sobald eine neue Staffel Bewerbungen annimmt. Sie bestätigen Ihre Adresse zuerst per E-Mail und können sich mit einem Klick wieder abmelden. Mehr in den " <A href="/datenschutz">"Datenschutzhinweisen"</A> "."</p>
+            <ActionForm action=action attr:class="mt-4 flex max-w-xl flex-col gap-3" attr:novalidate=true>
+                <FormAlert error=error />
+                <input type="hidden" name="forum_id" value=forum_id.to_string() />
+                <TextField name="email" label="Ihre E-Mail-Adresse" input_type="email" autocomplete="email" value=initial_value(error, "email", "") error=field_message(error, "email") />
+                <div><button type="submit" class="button-secondary">"Benachrichtigen"</button></div>
+            </ActionForm>
+        </section>
     }
 }

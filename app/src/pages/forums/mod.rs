@@ -7,10 +7,13 @@ mod applications;
 mod apply;
 mod cohort_editor;
 mod cohort_page;
+mod documents;
 mod forum_editor;
 mod forum_list;
 mod forum_page;
 mod organise;
+mod participants;
+mod subscription;
 
 pub use application_detail::ApplicationDetailPage;
 pub use application_status::ApplicationStatusPage;
@@ -22,6 +25,11 @@ pub use forum_editor::ForumEditorPage;
 pub use forum_list::ForumsPage;
 pub use forum_page::ForumPage;
 pub use organise::OrganiseForumsPage;
+pub use participants::ParticipantsPageView;
+pub use subscription::{
+    ConfirmSubscriptionPage, SubscriptionConfirmedPage, SubscriptionRequestedPage, UnsubscribePage,
+    UnsubscribedPage,
+};
 
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -33,16 +33,24 @@ pub fn PrivacyPage() -> impl IntoView {
             <p>
                 "Wenn Sie Mitglied werden, verarbeiten wir die Angaben aus Ihrem Antrag (Name, E-Mail-Adresse, Kommune, Funktion, Fachbereich, Nachricht) zur Prüfung durch die Koordination (Art. 6 Abs. 1 lit. a und b DSGVO). Ihr Profil ist zunächst verborgen; Sie entscheiden selbst, ob es öffentlich, nur für Mitglieder oder gar nicht sichtbar ist."
             </p>
+            <h2>"Bewerbungen für Foren"</h2>
+            <p>
+                "Wenn Sie sich für eine Staffel eines Forums bewerben, verarbeiten wir Ihre Angaben (Name, E-Mail-Adresse, Amt, Fachbereich, Kommune oder Landkreis, Ihre Motivation und Ihr Anliegen) mit Ihrer Einwilligung, um die Teilnehmenden auszuwählen und die Staffel durchzuführen (Art. 6 Abs. 1 lit. a DSGVO). Sehen können sie nur das Organisationsteam dieses Forums und die Koordination. Über Ihren persönlichen Link sehen Sie den Stand und ziehen die Bewerbung zurück – damit widerrufen Sie auch die Einwilligung. Als Teilnehmende*r erfassen wir Ihre Anwesenheit bei den Arbeitstreffen und erinnern Sie vorher per E-Mail."
+            </p>
+            <p>
+                "Wer sich benachrichtigen lässt, wenn ein Forum eine neue Staffel startet, bestätigt seine Adresse zuerst per E-Mail; jede Benachrichtigung enthält einen Link zum Abmelden, der die Adresse sofort löscht."
+            </p>
             <h2>"Speicherdauer"</h2>
             <ul class="list-disc pl-6">
                 <li>"Abgelehnte Mitgliedsanträge: 30 Tage nach der Entscheidung; nie bestätigte Anträge: 7 Tage nach Ablauf des Bestätigungslinks."</li>
                 <li>"Versendete E-Mails: Links mit Zugangscodes werden nach der Zustellung aus unserem Postausgang entfernt; die Nachrichten selbst werden nach 30 Tagen gelöscht."</li>
                 <li>"Hochgeladene Mitgliederlisten der Koordination: 30 Tage."</li>
+                <li>"Bewerbungen für Foren, die nicht zu einer Teilnahme geführt haben (abgesagt, zurückgezogen, nicht entschieden, Platzangebot abgelehnt oder verfallen): 6 Monate nach dem letzten Arbeitstreffen der Staffel (einstellbar). Nie bestätigte Benachrichtigungen: 7 Tage."</li>
                 <li>"Sitzungen: mit dem Abmelden, nach 30 Minuten ohne Aktivität bzw. spätestens nach 12 Stunden."</li>
             </ul>
             <h2>"Löschen Ihres Kontos"</h2>
             <p>
-                "Wenn Sie Ihr Konto löschen (unter „Mein Konto“, mit Ihrem Passwort bestätigt), löschen wir sofort Ihr Profil, Ihre Themen, Sitzungen, offene Links, Ihre Mitgliedsanträge, E-Mails an Ihre Adresse, Zähler zur Missbrauchsabwehr und hochgeladene Mitgliederlisten, in denen Ihre Adresse steht. Im Protokoll der Koordination bleibt nur vermerkt, dass etwas geschehen ist – statt Ihres Namens und Ihrer Adresse steht dort „gelöschtes Mitglied“ mit einer Nummer."
+                "Wenn Sie Ihr Konto löschen (unter „Mein Konto“, mit Ihrem Passwort bestätigt), löschen wir sofort Ihr Profil, Ihre Themen, Sitzungen, offene Links, Ihre Mitgliedsanträge, E-Mails an Ihre Adresse, Zähler zur Missbrauchsabwehr, hochgeladene Mitgliederlisten, in denen Ihre Adresse steht, sowie Ihre Bewerbungen für Foren und Benachrichtigungen. Im Protokoll der Koordination bleibt nur vermerkt, dass etwas geschehen ist – statt Ihres Namens und Ihrer Adresse steht dort „gelöschtes Mitglied“ mit einer Nummer."
             </p>
             <p>
                 "Hat die Koordination Sie aus der Mitgliederliste des Netzwerks übernommen, bleibt Ihr Profil verborgen, bis Sie selbst ein Passwort festgelegt und seine Sichtbarkeit gewählt haben."

@@ -1,12 +1,14 @@
 //! Erasing a person (DSGVO Art. 17): when an account is deleted, its personal data goes
-//! everywhere it was copied to — audit log, outbox, rate-limit counters, join requests and
-//! uploaded member lists — in the same transaction as the account itself.
+//! everywhere it was copied to — audit log, outbox, rate-limit counters, join requests,
+//! uploaded member lists, forum applications and subscriptions — in the same transaction as
+//! the account itself.
 
 use sea_orm::sea_query::{Expr, Func, SimpleExpr};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 
 use crate::platform::entities::{
-    account, audit_log, join_request, member_import, outbox_mail, rate_limit as rate_limit_row,
+    account, audit_log, forum_application, forum_subscription, join_request, member_import,
+    outbox_mail, rate_limit as rate_limit_row,
 };
 use crate::platform::rate_limit;
 
@@ -29,6 +31,20 @@ pub async fn erase_account(
         .await?;
     outbox_mail::Entity::delete_many()
         .filter(outbox_mail::Column::ToAddress.eq(email.clone()))
+        .exec(db)
+        .await?;
+    // Forum applications under the address or the account (a seat they held is freed; the
+    // triggers count it) and subscriptions to new cohorts.
+    forum_application::Entity::delete_many()
+        .filter(
+            sea_orm::Condition::any()
+                .add(forum_application::Column::Email.eq(email.clone()))
+                .add(forum_application::Column::AccountId.eq(account.id)),
+        )
+        .exec(db)
+        .await?;
+    forum_subscription::Entity::delete_many()
+        .filter(forum_subscription::Column::Email.eq(email.clone()))
         .exec(db)
         .await?;
     // Rate-limit keys hold only a hash of the address; every kind shares that hash.

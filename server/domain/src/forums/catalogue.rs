@@ -94,6 +94,8 @@ pub async fn listing(
             ForumWithCohorts {
                 forum: forum_view(&forum),
                 cohorts,
+                // The listing shows no documents; the forum's page does.
+                documents: Vec::new(),
                 may_organise,
             }
         })
@@ -141,6 +143,7 @@ pub async fn forum_page(
         })
         .collect();
     Ok(ForumWithCohorts {
+        documents: super::documents::list(db, forum.id, &forum.slug).await?,
         forum: forum_view(&forum),
         cohorts,
         may_organise,
@@ -192,6 +195,10 @@ pub async fn cohort_page(
             .map(meeting_view)
             .collect::<Vec<MeetingView>>(),
         may_organise,
+        mine: match viewer {
+            Some(user) => super::registrations::mine(db, user, cohort.id).await?,
+            None => None,
+        },
     })
 }
 

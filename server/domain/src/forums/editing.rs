@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    QueryFilter, QueryOrder, Set, SqlErr, TransactionTrait,
+    QueryFilter, QueryOrder, Set, SqlErr,
 };
 use shared::forums::{
     CohortEditor, CohortForm, Eligibility, ForumEditor, ForumForm, may_create_forum,
@@ -16,6 +16,7 @@ use super::catalogue::{cohorts_with_meetings, visible_cohort, visible_forum};
 use super::{cohort_view, forum_view, meeting_view, naive, organisers};
 use crate::DomainError;
 use crate::platform::audit;
+use crate::platform::database::begin_write;
 use crate::platform::entities::{forum, forum_cohort, forum_meeting};
 
 /// Whether the database refused the write because a unique key is taken.
@@ -42,7 +43,7 @@ pub async fn create_forum(
         return Err(DomainError::Forbidden);
     }
     let checked = form.check().map_err(DomainError::Validation)?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let inserted = forum::ActiveModel {
         slug: Set(checked.slug.clone()),
         title: Set(checked.title.clone()),
@@ -84,7 +85,7 @@ pub async fn update_forum(
     form: &ForumForm,
     now: DateTime<Utc>,
 ) -> Result<String, DomainError> {
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let existing = forum::Entity::find_by_id(forum_id)
         .one(&txn)
         .await?
@@ -142,6 +143,7 @@ fn cohort_columns(
         shared::forums::BodyKind::code,
     ));
     model.published = Set(checked.published);
+    model.admission = Set(checked.admission.code().to_owned());
     model.updated_at = Set(now);
 }
 
@@ -153,7 +155,7 @@ pub async fn create_cohort(
     form: &CohortForm,
     now: DateTime<Utc>,
 ) -> Result<(String, String), DomainError> {
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let forum = forum::Entity::find_by_id(forum_id)
         .one(&txn)
         .await?
@@ -192,7 +194,7 @@ pub async fn update_cohort(
     form: &CohortForm,
     now: DateTime<Utc>,
 ) -> Result<(String, String), DomainError> {
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let existing = forum_cohort::Entity::find_by_id(cohort_id)
         .one(&txn)
         .await?
@@ -254,6 +256,7 @@ pub async fn forum_editor(
         })
         .collect();
     Ok(ForumEditor {
+        documents: super::documents::list(db, forum.id, &forum.slug).await?,
         forum: forum_view(&forum),
         cohorts,
         organisers: organisers::list(db, forum.id).await?,

@@ -2,9 +2,7 @@
 //! organisers of its forum, each change in one transaction and in the audit log.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, Set};
 use shared::SessionUser;
 use shared::forums::{CheckedMeeting, MeetingForm};
 
@@ -12,6 +10,7 @@ use super::access::require_organiser;
 use super::naive;
 use crate::DomainError;
 use crate::platform::audit;
+use crate::platform::database::begin_write;
 use crate::platform::entities::{forum_cohort, forum_meeting};
 
 /// Writes the checked form into a meeting row.
@@ -52,7 +51,7 @@ pub async fn create_meeting(
     form: &MeetingForm,
     now: DateTime<Utc>,
 ) -> Result<(), DomainError> {
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let cohort = organised_cohort(&txn, actor, cohort_id).await?;
     let checked = form.check().map_err(DomainError::Validation)?;
     let mut model = forum_meeting::ActiveModel {
@@ -83,7 +82,7 @@ pub async fn update_meeting(
     form: &MeetingForm,
     now: DateTime<Utc>,
 ) -> Result<(), DomainError> {
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let existing = forum_meeting::Entity::find_by_id(meeting_id)
         .one(&txn)
         .await?
@@ -116,7 +115,7 @@ pub async fn delete_meeting(
     actor: &SessionUser,
     meeting_id: i64,
 ) -> Result<(), DomainError> {
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let existing = forum_meeting::Entity::find_by_id(meeting_id)
         .one(&txn)
         .await?

@@ -5,9 +5,16 @@ pub mod access;
 pub mod applications;
 pub mod calendar;
 pub mod catalogue;
+pub mod documents;
 pub mod editing;
+pub mod jobs;
 pub mod meetings;
 pub mod organisers;
+pub mod participants;
+pub mod registrations;
+pub mod reminders;
+pub mod retention;
+pub mod subscriptions;
 
 use chrono::{Datelike, NaiveDate};
 use shared::calendar::{IsoDate, TimeOfDay};
@@ -96,5 +103,6 @@ pub(crate) fn cohort_view(
         meeting_count: u32::try_from(meetings.len()).unwrap_or(u32::MAX),
         meeting_span,
         published: model.published,
+        admission: shared::forums::Admission::from_code(&model.admission).unwrap_or_default(),
     }
 }

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    Set, TransactionTrait,
+    Set,
 };
 use shared::forums::{OrganiserView, may_create_forum};
 use shared::validation::email_address;
@@ -12,6 +12,7 @@ use shared::{FieldError, FieldErrors, SessionUser};
 
 use crate::DomainError;
 use crate::platform::audit;
+use crate::platform::database::begin_write;
 use crate::platform::entities::{account, forum, forum_organiser};
 
 /// The organisers of `forum_id`, by name.
@@ -63,7 +64,7 @@ pub async fn add(
         return Err(DomainError::Forbidden);
     }
     let address = email_address(email).map_err(|error| email_error(email, &error.message))?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let forum = forum::Entity::find_by_id(forum_id)
         .one(&txn)
         .await?
@@ -118,7 +119,7 @@ pub async fn remove(
     if !may_create_forum(actor) {
         return Err(DomainError::Forbidden);
     }
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let forum = forum::Entity::find_by_id(forum_id)
         .one(&txn)
         .await?

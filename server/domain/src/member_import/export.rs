@@ -9,6 +9,8 @@ use shared::{Bundesland, Role, Topic, Visibility};
 use crate::DomainError;
 use crate::platform::display::berlin_time;
 use crate::platform::entities::{account, kommune, profile, profile_topic};
+use crate::platform::spreadsheet::csv_document;
+pub use crate::platform::spreadsheet::defuse;
 
 const HEADER: [&str; 15] = [
     "E-Mail",
@@ -34,20 +36,6 @@ pub fn visibility_word(visibility: Visibility) -> &'static str {
         Visibility::Public => "öffentlich",
         Visibility::Members => "Mitglieder",
         Visibility::Hidden => "verborgen",
-    }
-}
-
-/// A cell that a spreadsheet would run as a formula gets a leading apostrophe (OWASP "CSV
-/// injection"); the import removes it again. That is a cell starting with `=`, `+`, `-`, `@`,
-/// tab or CR — also after leading spaces or line breaks, which some spreadsheets skip.
-pub fn defuse(cell: &str) -> String {
-    let first_visible = cell
-        .trim_start_matches([' ', '\n', '\r', '\t', '\u{a0}'])
-        .chars()
-        .next();
-    match (cell.chars().next(), first_visible) {
-        (Some('\t' | '\r'), _) | (_, Some('=' | '+' | '-' | '@')) => format!("'{cell}"),
-        _ => cell.to_owned(),
     }
 }
 
@@ -81,14 +69,7 @@ pub async fn members_csv(db: &impl ConnectionTrait) -> Result<Vec<u8>, DomainErr
             kommunen.insert(k.ags.clone(), k);
         }
     }
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .from_writer(vec![0xEF, 0xBB, 0xBF]);
-    let fail = |error: csv::Error| {
-        tracing::error!(%error, "member export failed");
-        DomainError::Internal
-    };
-    writer.write_record(HEADER).map_err(fail)?;
+    let mut rows = Vec::with_capacity(accounts.len());
     for member in accounts {
         let profile = profiles.get(&member.id);
         let kommune = profile.and_then(|p| kommunen.get(&p.kommune_ags));
@@ -134,30 +115,7 @@ pub async fn members_csv(db: &impl ConnectionTrait) -> Result<Vec<u8>, DomainErr
             .to_owned(),
             berlin_time(member.created_at),
         ];
-        writer
-            .write_record(record.iter().map(|cell| defuse(cell)))
-            .map_err(fail)?;
+        rows.push(record);
     }
-    writer.into_inner().map_err(|error| {
-        tracing::error!(%error, "member export failed");
-        DomainError::Internal
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::defuse;
-
-    #[test]
-    fn formula_cells_are_defused() {
-        assert_eq!(defuse("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(defuse("+49 341 1"), "'+49 341 1");
-        assert_eq!(defuse("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(defuse(" =1+1"), "' =1+1");
-        assert_eq!(defuse("\n@SUM(A1)"), "'\n@SUM(A1)");
-        assert_eq!(defuse("\r\n-2+3"), "'\r\n-2+3");
-        assert_eq!(defuse("  Leipzig - Mitte"), "  Leipzig - Mitte");
-        assert_eq!(defuse("Leipzig"), "Leipzig");
-        assert_eq!(defuse(""), "");
-    }
+    csv_document(&HEADER, rows)
 }

@@ -10,3 +10,4 @@ pub mod mail;
 pub mod migrations;
 pub mod rate_limit;
 pub mod settings;
+pub mod spreadsheet;

@@ -160,7 +160,11 @@ async fn the_outbox_is_purged_after_its_retention_period() {
         )
         .await
         .expect("enqueue");
-        let short = clean_up_with(db, now + Duration::days(8), Duration::days(7))
+        let settings = domain::RuntimeSettings {
+            outbox_retention: Duration::days(7),
+            ..Default::default()
+        };
+        let short = clean_up_with(db, now + Duration::days(8), &settings)
             .await
             .expect("clean");
         assert_eq!(short.outbox_mails, 1, "{}", test_db.backend);

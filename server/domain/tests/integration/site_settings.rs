@@ -33,7 +33,8 @@ async fn demo_seed_marks_the_installation_once() {
             .await
             .expect("count");
         assert_eq!(
-            accounts, 4,
+            accounts,
+            domain::demo_seed::DEMO_ACCOUNTS.len() as u64,
             "{}: demo accounts created once",
             test_db.backend
         );

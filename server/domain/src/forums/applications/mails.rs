@@ -84,3 +84,31 @@ pub fn default_decision_text(
         ),
     }
 }
+
+/// A reminder of a working meeting to a participant.
+pub fn meeting_reminder(
+    to: &str,
+    offer: &str,
+    meeting: &shared::forums::MeetingView,
+    calendar: &str,
+) -> Mail {
+    let place = match (meeting.place.is_empty(), meeting.online_url.is_empty()) {
+        (false, true) => format!("Ort: {}", meeting.place),
+        (true, false) => format!("Online: {}", meeting.online_url),
+        _ => format!("Ort: {}\nOnline: {}", meeting.place, meeting.online_url),
+    };
+    let agenda = if meeting.agenda.is_empty() {
+        String::new()
+    } else {
+        format!("\n\nTagesordnung:\n{}", meeting.agenda)
+    };
+    Mail {
+        to: to.to_owned(),
+        subject: format!("Erinnerung: {} – {}", meeting.title, offer),
+        body: format!(
+            "Guten Tag,\n\nwir erinnern Sie an das nächste Arbeitstreffen von „{offer}“:\n\n{}\n{}\n{place}{agenda}\n\nDen Termin für Ihren Kalender: {calendar}\n\nWenn Sie nicht teilnehmen können, sagen Sie bitte dem Organisationsteam Bescheid.{SIGNATURE}",
+            meeting.title,
+            meeting.when()
+        ),
+    }
+}

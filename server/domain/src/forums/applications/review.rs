@@ -53,7 +53,7 @@ pub(crate) fn row(model: &forum_application::Model, position: Option<u32>) -> Ap
     ApplicationRow {
         id: model.id,
         name: model.name.clone(),
-        role: DecisionRole::from_code(&model.role).unwrap_or(DecisionRole::Buergermeister),
+        role: DecisionRole::from_code(&model.role),
         body_kind: BodyKind::from_code(&model.body_kind).unwrap_or(BodyKind::Gemeinde),
         body_name: model.body_name.clone(),
         land: Bundesland::from_code(&model.land).unwrap_or(Bundesland::BW),
@@ -75,7 +75,13 @@ fn balance(rows: &[ApplicationRow]) -> Balance {
     let mut by_size: BTreeMap<SizeClass, u32> = BTreeMap::new();
     for row in rows.iter().filter(|r| r.status.holds_seat()) {
         *by_state.entry(row.land.name().to_owned()).or_default() += 1;
-        *by_role.entry(row.role.label().to_owned()).or_default() += 1;
+        *by_role
+            .entry(
+                row.role
+                    .map_or("Mitglied des Netzwerks", |r| r.label())
+                    .to_owned(),
+            )
+            .or_default() += 1;
         *by_size.entry(size_of(row)).or_default() += 1;
     }
     Balance {
@@ -143,7 +149,7 @@ pub async fn list(
         .into_iter()
         .filter(|r| filter.status().is_none_or(|s| r.status == s))
         .filter(|r| filter.land().is_none_or(|l| r.land == l))
-        .filter(|r| filter.role().is_none_or(|role| r.role == role))
+        .filter(|r| filter.role().is_none_or(|role| r.role == Some(role)))
         .filter(|r| filter.body_kind().is_none_or(|k| r.body_kind == k))
         .filter(|r| filter.size().is_none_or(|s| size_of(r) == s))
         .collect();

@@ -4,8 +4,6 @@
 //! many instances run the job at the same time, and the state lives in the database, so the
 //! job picks up after a restart where it left off.
 
-use std::time::Duration;
-
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -19,9 +17,6 @@ use crate::platform::database::begin_write;
 use crate::platform::display::{berlin_date, berlin_time};
 use crate::platform::entities::{forum, forum_application, forum_cohort, forum_meeting};
 use crate::{DomainError, RuntimeSettings};
-
-/// How often the job looks for expired offers and free seats.
-pub const JOB_INTERVAL: Duration = Duration::from_secs(60);
 
 /// Whether seats of `cohort` are still handed on: until its first meeting (a seat given
 /// later could not be attended in full).
@@ -223,17 +218,4 @@ pub async fn run_once_for(
         offered += fill_free_seats(db, settings, cohort_id, now).await?;
     }
     Ok((expired, offered))
-}
-
-/// Runs [`run_once`] every [`JOB_INTERVAL`] until the process stops.
-pub async fn run(db: DatabaseConnection, settings: RuntimeSettings) {
-    let mut interval = tokio::time::interval(JOB_INTERVAL);
-    loop {
-        interval.tick().await;
-        match run_once(&db, &settings, Utc::now()).await {
-            Ok((0, 0)) => {}
-            Ok((expired, offered)) => tracing::info!(expired, offered, "waitlist job"),
-            Err(error) => tracing::error!(?error, "waitlist job failed"),
-        }
-    }
 }

@@ -5,13 +5,14 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    Set, TransactionTrait,
+    Set,
 };
 use shared::forums::{ApplicationForm, ApplicationStatus, ApplyPage, CohortStatus, ineligibility};
 use shared::{FieldError, SessionUser};
 
 use super::{is_duplicate, mails, new_link};
 use crate::kommunen::bodies;
+use crate::platform::database::begin_write;
 use crate::platform::display::berlin_date;
 use crate::platform::entities::{account, forum_application, forum_cohort, profile};
 use crate::platform::mail::outbox;
@@ -97,7 +98,7 @@ pub async fn submit(
     .await?;
     let refs: Vec<_> = meetings.iter().collect();
     let view = crate::forums::cohort_view(&cohort_model, &refs, berlin_date(now));
-    if view.status != CohortStatus::Open || cohort_model.admission != "review" {
+    if view.status != CohortStatus::Open || view.admission != shared::forums::Admission::Review {
         return Err(DomainError::Conflict(format!(
             "Für diese Staffel sind keine Bewerbungen möglich: Bewerbungsfrist vom {} bis {}.",
             view.opens_on, view.closes_on
@@ -145,7 +146,7 @@ pub async fn submit(
             .map(|a| a.id),
         None => None,
     };
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let inserted = forum_application::ActiveModel {
         cohort_id: Set(cohort_model.id),
         account_id: Set(account_id),
@@ -202,7 +203,7 @@ async fn resend_link(
     offer: &str,
     now: DateTime<Utc>,
 ) -> Result<(), DomainError> {
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     if let Some(existing) = forum_application::Entity::find()
         .filter(forum_application::Column::CohortId.eq(cohort_id))
         .filter(forum_application::Column::Email.eq(email))

@@ -18,6 +18,8 @@ pub struct Model {
     pub agenda: String,
     /// iCalendar SEQUENCE: raised on every change, so calendars replace their copy.
     pub sequence: i32,
+    /// When the participants were reminded of the meeting (once).
+    pub reminder_sent_at: Option<ChronoDateTimeUtc>,
     pub created_at: ChronoDateTimeUtc,
     pub updated_at: ChronoDateTimeUtc,
 }

@@ -17,6 +17,8 @@ pub struct Model {
     pub next_attempt_at: ChronoDateTimeUtc,
     pub created_at: ChronoDateTimeUtc,
     pub sent_at: Option<ChronoDateTimeUtc>,
+    /// One-click unsubscribe URL (RFC 8058), sent as `List-Unsubscribe`; removed on delivery.
+    pub list_unsubscribe: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -24,6 +24,17 @@ pub async fn enqueue(
     settings: &RuntimeSettings,
     mail: Mail,
 ) -> Result<(), DbErr> {
+    enqueue_with_unsubscribe(db, settings, mail, None).await
+}
+
+/// [`enqueue`] for a message someone can stop receiving: `unsubscribe` is the one-click URL
+/// (RFC 8058) sent as `List-Unsubscribe` with `List-Unsubscribe-Post`.
+pub async fn enqueue_with_unsubscribe(
+    db: &impl ConnectionTrait,
+    settings: &RuntimeSettings,
+    mail: Mail,
+    unsubscribe: Option<String>,
+) -> Result<(), DbErr> {
     let now = Utc::now();
     outbox_mail::ActiveModel {
         to_address: Set(mail.to),
@@ -40,6 +51,7 @@ pub async fn enqueue(
         next_attempt_at: Set(now),
         created_at: Set(now),
         sent_at: Set(None),
+        list_unsubscribe: Set(unsubscribe),
         ..Default::default()
     }
     .insert(db)

@@ -45,11 +45,24 @@ impl SmtpSender {
             .to_address
             .parse()
             .map_err(|e| format!("recipient: {e}"))?;
-        let message = Message::builder()
+        let mut builder = Message::builder()
             .from(self.from.clone())
             .to(to)
             .subject(mail.subject.clone())
-            .header(lettre::message::header::ContentType::TEXT_PLAIN)
+            .header(lettre::message::header::ContentType::TEXT_PLAIN);
+        if let Some(url) = &mail.list_unsubscribe {
+            use lettre::message::header::{HeaderName, HeaderValue};
+            builder = builder
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                    format!("<{url}>"),
+                ))
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                    "List-Unsubscribe=One-Click".to_owned(),
+                ));
+        }
+        let message = builder
             .body(mail.body_text.clone())
             .map_err(|e| format!("message: {e}"))?;
         self.transport
@@ -102,6 +115,10 @@ pub async fn send_due(db: &DatabaseConnection, sender: &SmtpSender) -> Result<us
                         Expr::value(super::outbox::redact_links(&mail.body_text)),
                     )
                     .col_expr(outbox_mail::Column::SentAt, Expr::value(Some(Utc::now())))
+                    .col_expr(
+                        outbox_mail::Column::ListUnsubscribe,
+                        Expr::value(None::<String>),
+                    )
                     .col_expr(
                         outbox_mail::Column::Attempts,
                         Expr::value(mail.attempts + 1),

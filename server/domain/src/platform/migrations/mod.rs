@@ -10,6 +10,8 @@ mod m20261121_000005_create_data_version;
 mod m20261121_000006_version_site_settings;
 mod m20261201_000007_create_forums;
 mod m20261201_000008_create_forum_applications;
+mod m20261201_000009_forum_meetings_documents_subscriptions;
+mod m20261201_000010_create_consultations;
 
 /// All migrations in order.
 pub struct Migrator;
@@ -26,6 +28,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000006_version_site_settings::Migration),
             Box::new(m20261201_000007_create_forums::Migration),
             Box::new(m20261201_000008_create_forum_applications::Migration),
+            Box::new(m20261201_000009_forum_meetings_documents_subscriptions::Migration),
+            Box::new(m20261201_000010_create_consultations::Migration),
         ]
     }
 }

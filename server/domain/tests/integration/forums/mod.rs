@@ -5,6 +5,7 @@
 #![expect(clippy::expect_used)]
 
 mod applications;
+mod lists;
 mod seats;
 
 use crate::support;
@@ -64,6 +65,7 @@ pub(crate) fn cohort_form(slug: &str, opens: NaiveDate, closes: NaiveDate) -> Co
         roles: vec![],
         bodies: vec![],
         published: Some("ja".into()),
+        admission: None,
     }
 }
 

@@ -200,11 +200,12 @@ async fn freed_seats_go_down_the_waitlist_and_expired_offers_pass_on_once() {
         assert_eq!(status(db, b).await, ApplicationStatus::OfferDeclined);
         assert_eq!(status(db, c).await, ApplicationStatus::Offered, "{backend}");
 
-        // C lets the deadline pass; two instances run the job at once, six days later.
+        // C lets the deadline pass; two instances (two pools) run the job at once, six days later.
         let later = Utc::now() + Duration::days(6);
+        let other = database.second_instance().await;
         let (first, second) = tokio::join!(
             seats::run_once(db, &settings, later),
-            seats::run_once(db, &settings, later)
+            seats::run_once(&other, &settings, later)
         );
         let (expired_1, offered_1) = first.expect("job 1");
         let (expired_2, offered_2) = second.expect("job 2");

@@ -14,6 +14,8 @@ use sea_orm::{ConnectionTrait, DatabaseConnection};
 pub struct TestDatabase {
     pub db: DatabaseConnection,
     pub backend: &'static str,
+    /// Where a second pool connects, as a second server instance would.
+    pub url: String,
     postgres_cleanup: Option<(String, String)>,
     file_cleanup: Option<std::path::PathBuf>,
 }
@@ -45,6 +47,7 @@ pub async fn sqlite() -> TestDatabase {
         .expect("in-memory SQLite");
     TestDatabase {
         db,
+        url: "sqlite::memory:".to_owned(),
         backend: "sqlite",
         postgres_cleanup: None,
         file_cleanup: None,
@@ -66,6 +69,7 @@ pub async fn sqlite_file() -> TestDatabase {
         .expect("SQLite file");
     TestDatabase {
         db,
+        url,
         backend: "sqlite-file",
         postgres_cleanup: None,
         file_cleanup: Some(dir),
@@ -111,6 +115,7 @@ pub async fn postgres() -> Option<TestDatabase> {
         .expect("migrate PostgreSQL");
     Some(TestDatabase {
         db,
+        url,
         backend: "postgres",
         postgres_cleanup: Some((admin_url, name)),
         file_cleanup: None,
@@ -157,4 +162,11 @@ fn database_name_is_replaced() {
         with_database_name("postgres://u@h", "x"),
         "postgres://u@h/x"
     );
+}
+
+impl TestDatabase {
+    /// A second connection pool to the same database: another server instance.
+    pub async fn second_instance(&self) -> DatabaseConnection {
+        database::connect(&self.url).await.expect("second instance")
+    }
 }
