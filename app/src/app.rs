@@ -24,6 +24,7 @@ use crate::pages::forums::{
     SubscriptionRequestedPage, UnsubscribePage, UnsubscribedPage,
 };
 use crate::pages::home::HomePage;
+use crate::pages::kommunen::AddKommunePage;
 use crate::pages::legal::{AccessibilityPage, DataSourcesPage, ImprintPage, PrivacyPage};
 use crate::pages::member_import::{MemberImportPage, MemberImportReportPage};
 use crate::pages::not_found::NotFoundPage;
@@ -126,6 +127,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/koordination/import/:id") view=MemberImportReportPage ssr=SsrMode::Async />
                         <Route path=path!("/koordination/protokoll") view=AuditLogPage ssr=SsrMode::Async />
                         <Route path=path!("/koordination/erstberatung") view=ConsultationsPage ssr=SsrMode::Async />
+                        <Route path=path!("/koordination/kommunen") view=AddKommunePage ssr=SsrMode::Async />
                         <Route path=path!("/koordination/erstberatung/:id") view=ConsultationCoordinationPage ssr=SsrMode::Async />
                         <Route path=path!("/erstberatung") view=ConsultationRequestPage ssr=SsrMode::Async />
                         <Route path=path!("/erstberatung/danke") view=ConsultationSentPage ssr=SsrMode::Async />

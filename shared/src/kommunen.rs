@@ -88,6 +88,106 @@ pub fn kreis_of(ags: &Ags) -> &str {
     &ags.as_str()[..5]
 }
 
+/// What the coordinators' form for a missing municipality sends.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KommuneForm {
+    pub ags: String,
+    pub name: String,
+    pub population: String,
+    pub lat: String,
+    pub lon: String,
+}
+
+/// A checked new municipality.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckedKommune {
+    pub ags: Ags,
+    pub name: String,
+    pub population: i64,
+    /// (lat, lon), if given.
+    pub position: Option<(f64, f64)>,
+}
+
+impl KommuneForm {
+    /// An empty error set carrying the submitted values.
+    pub fn kept_values(&self) -> crate::FieldErrors {
+        let mut errors = crate::FieldErrors::default();
+        for (field, value) in [
+            ("ags", &self.ags),
+            ("name", &self.name),
+            ("population", &self.population),
+            ("lat", &self.lat),
+            ("lon", &self.lon),
+        ] {
+            errors.keep(field, value);
+        }
+        errors
+    }
+
+    /// Checks every field at once; the input is kept.
+    pub fn check(&self) -> Result<CheckedKommune, crate::FieldErrors> {
+        let mut errors = self.kept_values();
+        let ags = Ags::parse(&self.ags).map_err(|e| errors.add("ags", e)).ok();
+        let name = crate::validation::required_text(
+            &self.name,
+            "Bitte geben Sie den Namen der Gemeinde an.",
+            2,
+            120,
+        )
+        .map_err(|e| errors.add("name", e))
+        .unwrap_or_default();
+        let population = match self.population.trim().replace('.', "").parse::<i64>() {
+            _ if self.population.trim().is_empty() => 0,
+            Ok(n) if (0..=5_000_000).contains(&n) => n,
+            _ => {
+                errors.add(
+                    "population",
+                    FieldError::new("Bitte geben Sie eine ganze Zahl an, z. B. 850."),
+                );
+                0
+            }
+        };
+        let coordinate =
+            |raw: &str, range: std::ops::RangeInclusive<f64>| -> Option<Result<f64, ()>> {
+                let raw = raw.trim().replace(',', ".");
+                if raw.is_empty() {
+                    return None;
+                }
+                Some(
+                    raw.parse::<f64>()
+                        .ok()
+                        .filter(|v| range.contains(v))
+                        .ok_or(()),
+                )
+            };
+        let position = match (
+            coordinate(&self.lat, 47.0..=55.5),
+            coordinate(&self.lon, 5.5..=15.5),
+        ) {
+            (None, None) => None,
+            (Some(Ok(lat)), Some(Ok(lon))) => Some((lat, lon)),
+            (lat, lon) => {
+                if !matches!(lat, Some(Ok(_))) {
+                    errors.add("lat", FieldError::new("Breitengrad in Deutschland, z. B. 51,34 (oder beide Felder leer lassen)."));
+                }
+                if !matches!(lon, Some(Ok(_))) {
+                    errors.add("lon", FieldError::new("Längengrad in Deutschland, z. B. 12,37 (oder beide Felder leer lassen)."));
+                }
+                None
+            }
+        };
+        match ags {
+            Some(ags) if errors.is_empty() => Ok(CheckedKommune {
+                ags,
+                name,
+                population,
+                position,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
 /// Key figures about the gazetteer shown on the start page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KommunenOverview {

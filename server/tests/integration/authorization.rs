@@ -138,6 +138,7 @@ async fn authorization_matrix_for_server_functions() {
         ("/api/forums/apply/page", "forum=meine-kommune-weiterdenken&cohort=gibt-es-nicht", [S::NOT_FOUND; 4]),
         ("/api/forums/apply", "cohort_id=999999&name=&email=&role=&department=&body_kind=&body=&body_district=&motivation=&challenge=", [S::NOT_FOUND; 4]),
         ("/api/kommunen/bodies", "kind=kreis&query=Breis", public),
+        ("/api/kommunen/add", "ags=&name=&population=&lat=&lon=", [S::UNAUTHORIZED, S::FORBIDDEN, S::UNPROCESSABLE_ENTITY, S::UNPROCESSABLE_ENTITY]),
         ("/api/forums/application/status", "token=ungueltig", [S::NOT_FOUND; 4]),
         ("/api/forums/application/withdraw", "token=ungueltig", [S::NOT_FOUND; 4]),
         ("/api/forums/application/offer", "token=ungueltig&answer=annehmen", [S::NOT_FOUND; 4]),

@@ -134,7 +134,7 @@ async fn a_request_is_matched_assigned_and_seen_only_by_coordinators_and_its_fac
     use StatusCode as S;
     let roles: [(&str, Option<&str>); 6] = [
         ("visitor", None),
-        ("member", Some(&member)),
+        ("member (organiser of a forum)", Some(&member)),
         ("facilitator of the request", Some(&facilitator)),
         ("another facilitator", Some(&other)),
         ("coordinator", Some(&coordinator)),

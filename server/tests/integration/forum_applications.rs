@@ -215,9 +215,11 @@ async fn application_review_is_scoped_to_the_organisers_of_the_forum() {
     let organiser = sign_in(&app, ORGANISER).await;
     let coordinator = sign_in(&app, COORDINATOR).await;
     let admin = sign_in(&app, ADMIN).await;
-    let roles: [(&str, Option<&str>); 6] = [
+    let facilitator = sign_in(&app, "begleitung@demo.beteiligungsnetz.de").await;
+    let roles: [(&str, Option<&str>); 7] = [
         ("visitor", None),
         ("member", Some(&member)),
+        ("facilitator", Some(&facilitator)),
         ("organiser of this forum", Some(&organiser)),
         ("organiser of another forum", Some(&other)),
         ("coordinator", Some(&coordinator)),
@@ -228,13 +230,32 @@ async fn application_review_is_scoped_to_the_organisers_of_the_forum() {
         [
             S::UNAUTHORIZED,
             S::FORBIDDEN,
+            S::FORBIDDEN,
             allowed,
             S::FORBIDDEN,
             allowed,
             allowed,
         ]
     };
-    let rows: Vec<(&str, String, [StatusCode; 6])> = vec![
+    let meeting = domain::platform::entities::forum_meeting::Entity::find()
+        .filter(domain::platform::entities::forum_meeting::Column::CohortId.eq(cohort.id))
+        .one(&db)
+        .await
+        .expect("q")
+        .expect("meeting")
+        .id;
+    let rows: Vec<(&str, String, [StatusCode; 7])> = vec![
+        (
+            "/api/forums/participants",
+            format!("forum={DEMO_FORUM_SLUG}&cohort={}", cohort.slug),
+            organisers(S::OK),
+        ),
+        // Someone who is no participant: those allowed are told, nothing is recorded.
+        (
+            "/api/forums/attendance",
+            format!("meeting_id={meeting}&present[]=999999"),
+            organisers(S::CONFLICT),
+        ),
         (
             "/api/forums/applications",
             format!(
@@ -280,7 +301,10 @@ async fn application_review_is_scoped_to_the_organisers_of_the_forum() {
             cohort.slug
         ),
     ] {
-        for ((who, cookie), allowed) in roles.iter().zip([false, false, true, false, true, true]) {
+        for ((who, cookie), allowed) in roles
+            .iter()
+            .zip([false, false, false, true, false, true, true])
+        {
             let answer = send(&app, get(&path, *cookie)).await;
             let expected = match (allowed, cookie) {
                 (true, _) => S::OK,
@@ -294,6 +318,72 @@ async fn application_review_is_scoped_to_the_organisers_of_the_forum() {
                 "{path} as {who}: the applicant is shown only to those allowed"
             );
         }
+    }
+    // The plain routes: CSV lists and the document upload.
+    for path in ["teilnehmende.csv", "bewerbungen.csv"] {
+        let path = format!("/foren-verwaltung/{DEMO_FORUM_SLUG}/{}/{path}", cohort.slug);
+        for ((who, cookie), status) in roles.iter().zip(organisers(S::OK)) {
+            assert_eq!(
+                send(&app, get(&path, *cookie)).await.status,
+                status,
+                "{path} as {who}"
+            );
+        }
+    }
+    for ((who, cookie), status) in roles.iter().zip(organisers(S::SEE_OTHER)) {
+        let request = http::Request::post(format!("/foren-verwaltung/{DEMO_FORUM_SLUG}/dokumente"))
+            .header(header::HOST, HOST)
+            .header(header::CONTENT_TYPE, "multipart/form-data; boundary=x")
+            .header(
+                header::COOKIE,
+                format!("bn_session={}", cookie.unwrap_or("keine")),
+            )
+            .body(axum::body::Body::from("--x--\r\n"))
+            .expect("request");
+        assert_eq!(
+            send(&app, request).await.status,
+            status,
+            "document upload as {who}"
+        );
+    }
+    // Removing a document: refused for all but the organisers, then done by one.
+    let document = domain::platform::entities::forum_document::ActiveModel {
+        forum_id: sea_orm::Set(cohort.forum_id),
+        title: sea_orm::Set("Leitfaden".into()),
+        file_name: sea_orm::Set("leitfaden.pdf".into()),
+        size_bytes: sea_orm::Set(5),
+        content: sea_orm::Set(b"%PDF-".to_vec()),
+        created_at: sea_orm::Set(chrono::Utc::now()),
+        ..Default::default()
+    };
+    let document = sea_orm::ActiveModelTrait::insert(document, &db)
+        .await
+        .expect("document");
+    for (who, cookie, status) in [
+        ("visitor", None, S::UNAUTHORIZED),
+        ("member", Some(member.as_str()), S::FORBIDDEN),
+        ("facilitator", Some(facilitator.as_str()), S::FORBIDDEN),
+        (
+            "organiser of another forum",
+            Some(other.as_str()),
+            S::FORBIDDEN,
+        ),
+        ("organiser of this forum", Some(organiser.as_str()), S::OK),
+    ] {
+        let answer = send(
+            &app,
+            post(
+                "/api/forums/documents/delete",
+                &format!("id={}", document.id),
+                cookie,
+            ),
+        )
+        .await;
+        assert_eq!(
+            answer.status, status,
+            "delete a document as {who}: {}",
+            answer.body
+        );
     }
     let stored = forum_application::Entity::find_by_id(id)
         .one(&db)

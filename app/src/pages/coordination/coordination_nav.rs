@@ -11,6 +11,7 @@ pub fn CoordinationNav() -> impl IntoView {
                 <li><A href="/koordination/mitglieder" attr:class="nav-link">"Mitglieder"</A></li>
                 <li><A href="/koordination/import" attr:class="nav-link">"Import/Export"</A></li>
                 <li><A href="/koordination/erstberatung" attr:class="nav-link">"Erstberatung"</A></li>
+                <li><A href="/koordination/kommunen" attr:class="nav-link">"Kommunen"</A></li>
                 <li><A href="/koordination/protokoll" attr:class="nav-link">"Protokoll"</A></li>
             </ul>
         </nav>

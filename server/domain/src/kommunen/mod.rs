@@ -1,5 +1,6 @@
 //! The municipality gazetteer: import and queries.
 
+pub mod additions;
 pub mod bodies;
 pub mod gazetteer;
 pub mod kreise;

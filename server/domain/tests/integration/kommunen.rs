@@ -125,3 +125,68 @@ async fn migrations_roll_back_and_reapply() {
         test_db.finish().await;
     }
 }
+
+#[tokio::test]
+async fn coordinators_add_missing_municipalities_within_known_districts() {
+    use domain::kommunen::additions;
+    use shared::kommunen::KommuneForm;
+    for test_db in support::all_backends().await {
+        let db = &test_db.db;
+        gazetteer::import_if_empty(db).await.expect("import");
+        let member = crate::forums::person(db, "mia@mitglied.test", shared::Role::Member).await;
+        let form = |ags: &str| KommuneForm {
+            ags: ags.into(),
+            name: "Kleinwinkel".into(),
+            population: "640".into(),
+            lat: String::new(),
+            lon: String::new(),
+        };
+        assert_eq!(
+            additions::add(db, &member, &form("14729999")).await,
+            Err(domain::DomainError::Forbidden)
+        );
+        let coordinator =
+            crate::forums::person(db, "kim@koordination.test", shared::Role::Coordinator).await;
+        for (ags, field) in [("14799001", "ags"), ("14713000", "ags"), ("1472999", "ags")] {
+            let Err(domain::DomainError::Validation(errors)) =
+                additions::add(db, &coordinator, &form(ags)).await
+            else {
+                panic!("{ags} must be refused");
+            };
+            assert!(errors.get(field).is_some(), "{ags}");
+        }
+        let mut bad_position = form("14729999");
+        bad_position.lat = "0".into();
+        assert!(
+            additions::add(db, &coordinator, &bad_position)
+                .await
+                .is_err(),
+            "a position outside Germany"
+        );
+        assert_eq!(
+            additions::add(db, &coordinator, &form("14729999")).await,
+            Ok("14729999".into())
+        );
+        let added = kommune::Entity::find_by_id("14729999".to_owned())
+            .one(db)
+            .await
+            .expect("q")
+            .expect("added");
+        assert_eq!(
+            (added.land.as_str(), added.source.as_str(), added.population),
+            ("SN", "koordination", 640)
+        );
+        assert!(
+            (51.0..51.6).contains(&added.lat),
+            "in the middle of the Landkreis Leipzig: {}",
+            added.lat
+        );
+        let found = domain::kommunen::queries::resolve(db, "Kleinwinkel")
+            .await
+            .expect("resolve");
+        assert!(
+            matches!(found, domain::kommunen::queries::KommuneMatch::Found(k) if k.ags == "14729999")
+        );
+        test_db.finish().await;
+    }
+}
