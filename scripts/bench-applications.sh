@@ -34,4 +34,10 @@ else
   read -r stored distinct < <(python3 -c 'import sqlite3, sys; print(*sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone())' "${DATABASE_URL#sqlite://}" "$count_sql")
 fi
 info "acknowledged $acknowledged, stored $stored ($distinct distinct addresses)"
-[ "$acknowledged" = "$stored" ] && [ "$stored" = "$distinct" ] || die "acknowledged and stored differ"
+# Every address is stored at most once; every acknowledged one is stored. Requests still in
+# flight when wrk stopped (at most one per connection) may be stored without wrk having read
+# their answer.
+[ "$stored" = "$distinct" ] || die "an application was stored twice"
+[ "$stored" -ge "$acknowledged" ] || die "an acknowledged application is missing"
+[ $((stored - acknowledged)) -le 50 ] || die "more unacknowledged applications than connections"
+info "ok: no duplicates, none lost ($((stored - acknowledged)) in flight when the run ended)"

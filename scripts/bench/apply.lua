@@ -1,9 +1,10 @@
 -- wrk: every request submits a new application (its own address and client address) to the
 -- cohort in COHORT_ID; counts the acknowledged ones (the server function answers 200).
+-- Per-thread counters are globals: `done` reads them with thread:get.
 local threads = {}
-local counter = 0
-local acknowledged = 0
-local refused = 0
+counter = 0
+acknowledged = 0
+refused = 0
 
 function setup(thread)
   thread:set("tid", #threads + 1)

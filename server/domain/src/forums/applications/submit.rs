@@ -85,19 +85,19 @@ pub async fn submit(
     form: &ApplicationForm,
     now: DateTime<Utc>,
 ) -> Result<Submitted, DomainError> {
-    let cohort = forum_cohort::Entity::find_by_id(cohort_id)
+    // Applications go only to published cohorts of published forums; drafts are not found.
+    let cohort_model = forum_cohort::Entity::find_by_id(cohort_id)
         .one(db)
         .await?
+        .filter(|c| c.published)
         .ok_or(DomainError::NotFound)?;
-    let (forum, cohort_model, meetings, _) = crate::forums::catalogue::visible_cohort(
-        db,
-        viewer,
-        &forum_slug_of(db, cohort.forum_id).await?,
-        &cohort.slug,
-    )
-    .await?;
-    let refs: Vec<_> = meetings.iter().collect();
-    let view = crate::forums::cohort_view(&cohort_model, &refs, berlin_date(now));
+    let forum = crate::platform::entities::forum::Entity::find_by_id(cohort_model.forum_id)
+        .one(db)
+        .await?
+        .filter(|f| f.published)
+        .ok_or(DomainError::NotFound)?;
+    // Meetings do not decide whether applications are open; the window does.
+    let view = crate::forums::cohort_view(&cohort_model, &[], berlin_date(now));
     if view.status != CohortStatus::Open || view.admission != shared::forums::Admission::Review {
         return Err(DomainError::Conflict(format!(
             "Für diese Staffel sind keine Bewerbungen möglich: Bewerbungsfrist vom {} bis {}.",
@@ -215,14 +215,4 @@ async fn resend_link(
     }
     txn.commit().await?;
     Ok(())
-}
-
-async fn forum_slug_of(db: &impl ConnectionTrait, forum_id: i64) -> Result<String, DomainError> {
-    Ok(
-        crate::platform::entities::forum::Entity::find_by_id(forum_id)
-            .one(db)
-            .await?
-            .ok_or(DomainError::NotFound)?
-            .slug,
-    )
 }
