@@ -198,6 +198,9 @@ pub async fn cancel(
             "Bitte laden Sie die Seite neu.".to_owned(),
         ));
     }
+    if before.holds_seat() {
+        seats::seat_freed(&txn, cohort_id).await?;
+    }
     txn.commit().await?;
     if before.holds_seat() {
         seats::fill_free_seats(db, settings, cohort_id, now).await?;

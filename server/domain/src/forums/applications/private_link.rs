@@ -103,18 +103,26 @@ async fn transition(
     refused: &str,
 ) -> Result<forum_application::Model, DomainError> {
     let application = by_link(db, secret).await?;
+    let before = status_of(&application);
+    if !from.contains(&before) {
+        return Err(DomainError::Conflict(refused.to_owned()));
+    }
     let txn = begin_write(db).await?;
+    // Guarded by the status just read, so the seat bookkeeping below matches what changed.
     let mut update = forum_application::Entity::update_many()
         .col_expr(forum_application::Column::Status, Expr::value(to.code()))
         .col_expr(forum_application::Column::UpdatedAt, Expr::value(now))
         .filter(forum_application::Column::Id.eq(application.id))
-        .filter(forum_application::Column::Status.is_in(from.iter().map(|s| s.code())));
+        .filter(forum_application::Column::Status.eq(before.code()));
     if to == ApplicationStatus::Accepted {
         // An offer is accepted only before its deadline.
         update = update.filter(forum_application::Column::OfferExpiresAt.gt(now));
     }
     if update.exec(&txn).await?.rows_affected == 0 {
         return Err(DomainError::Conflict(refused.to_owned()));
+    }
+    if before.holds_seat() && !to.holds_seat() {
+        seats::seat_freed(&txn, application.cohort_id).await?;
     }
     crate::platform::audit::record(
         &txn,

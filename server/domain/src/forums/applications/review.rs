@@ -258,11 +258,6 @@ pub async fn decide(
             before.label()
         )));
     }
-    let from: Vec<&str> = ApplicationStatus::ALL
-        .into_iter()
-        .filter(|s| decision.applies_to(*s))
-        .map(|s| s.code())
-        .collect();
     let to = match decision {
         Decision::Accept => ApplicationStatus::Accepted,
         Decision::Waitlist => ApplicationStatus::Waitlisted,
@@ -273,7 +268,8 @@ pub async fn decide(
         .col_expr(forum_application::Column::DecidedAt, Expr::value(Some(now)))
         .col_expr(forum_application::Column::UpdatedAt, Expr::value(now))
         .filter(forum_application::Column::Id.eq(application.id))
-        .filter(forum_application::Column::Status.is_in(from));
+        // The status just read: the seat bookkeeping matches what changed.
+        .filter(forum_application::Column::Status.eq(before.code()));
     if decision == Decision::Waitlist {
         update = update.col_expr(
             forum_application::Column::WaitlistedAt,
@@ -292,6 +288,13 @@ pub async fn decide(
             ));
         }
         Ok(_) => {}
+    }
+    if before.holds_seat() && !to.holds_seat() {
+        seats::seat_freed(&txn, cohort.id).await?;
+    }
+    if !before.holds_seat() && to.holds_seat() {
+        // The organisers filled a freed seat themselves.
+        seats::seat_filled(&txn, cohort.id).await?;
     }
     let offer = mails::offer_name(&forum.title, &cohort.name);
     let link = new_link(&txn, settings, application.id, now).await?;

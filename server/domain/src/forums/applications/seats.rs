@@ -5,7 +5,7 @@
 //! job picks up after a restart where it left off.
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect,
@@ -34,8 +34,55 @@ async fn hands_on_seats(
     Ok(first.is_none_or(|meeting| meeting.date > today))
 }
 
-/// Offers the free seats of `cohort_id` to the next wait-listed applicants; returns how many
-/// offers were made.
+/// Records, in the caller's transaction, that a seat of `cohort_id` was freed and is to be
+/// offered to the waitlist.
+pub(crate) async fn seat_freed(
+    db: &impl ConnectionTrait,
+    cohort_id: i64,
+) -> Result<(), DomainError> {
+    forum_cohort::Entity::update_many()
+        .col_expr(
+            forum_cohort::Column::SeatsToOffer,
+            Expr::col(forum_cohort::Column::SeatsToOffer).add(1),
+        )
+        .filter(forum_cohort::Column::Id.eq(cohort_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Records, in the caller's transaction, that the organisers gave a seat themselves: one freed
+/// seat fewer to hand on.
+pub(crate) async fn seat_filled(
+    db: &impl ConnectionTrait,
+    cohort_id: i64,
+) -> Result<(), DomainError> {
+    forum_cohort::Entity::update_many()
+        .col_expr(
+            forum_cohort::Column::SeatsToOffer,
+            Expr::col(forum_cohort::Column::SeatsToOffer).sub(1),
+        )
+        .filter(forum_cohort::Column::Id.eq(cohort_id))
+        .filter(forum_cohort::Column::SeatsToOffer.gt(0))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Forgets the freed seats of a cohort that nobody waits for (or that no longer hands seats
+/// on): the organisers decide about those seats again.
+async fn nothing_to_offer(db: &impl ConnectionTrait, cohort_id: i64) -> Result<(), DomainError> {
+    forum_cohort::Entity::update_many()
+        .col_expr(forum_cohort::Column::SeatsToOffer, Expr::value(0))
+        .filter(forum_cohort::Column::Id.eq(cohort_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Offers the freed seats of `cohort_id` to the next wait-listed applicants; returns how many
+/// offers were made. Seats the organisers keep free on purpose are not touched: only seats
+/// counted by [`seat_freed`] are handed on, each once.
 pub async fn fill_free_seats(
     db: &DatabaseConnection,
     settings: &RuntimeSettings,
@@ -47,21 +94,39 @@ pub async fn fill_free_seats(
         let Some(cohort) = forum_cohort::Entity::find_by_id(cohort_id).one(db).await? else {
             return Ok(offered);
         };
-        if cohort.seats_taken >= cohort.capacity || !hands_on_seats(db, &cohort, now).await? {
+        if cohort.seats_to_offer <= 0 {
             return Ok(offered);
         }
-        let Some(next) = forum_application::Entity::find()
+        let next = forum_application::Entity::find()
             .filter(forum_application::Column::CohortId.eq(cohort_id))
             .filter(forum_application::Column::Status.eq(ApplicationStatus::Waitlisted.code()))
             .order_by_asc(forum_application::Column::WaitlistedAt)
             .order_by_asc(forum_application::Column::Id)
             .one(db)
-            .await?
-        else {
+            .await?;
+        let Some(next) = next.filter(|_| cohort.seats_taken < cohort.capacity) else {
+            nothing_to_offer(db, cohort_id).await?;
             return Ok(offered);
         };
+        if !hands_on_seats(db, &cohort, now).await? {
+            nothing_to_offer(db, cohort_id).await?;
+            return Ok(offered);
+        }
         let deadline = now + chrono::Duration::days(i64::from(cohort.offer_days));
         let txn = begin_write(db).await?;
+        // Claim one freed seat; another instance may have taken the last one.
+        let seat = forum_cohort::Entity::update_many()
+            .col_expr(
+                forum_cohort::Column::SeatsToOffer,
+                Expr::col(forum_cohort::Column::SeatsToOffer).sub(1),
+            )
+            .filter(forum_cohort::Column::Id.eq(cohort_id))
+            .filter(forum_cohort::Column::SeatsToOffer.gt(0))
+            .exec(&txn)
+            .await?;
+        if seat.rows_affected == 0 {
+            return Ok(offered);
+        }
         let claimed = forum_application::Entity::update_many()
             .col_expr(
                 forum_application::Column::Status,
@@ -161,6 +226,7 @@ pub async fn expire_offers(
             .one(&txn)
             .await?
             .ok_or(DomainError::NotFound)?;
+        seat_freed(&txn, cohort.id).await?;
         let offer = offer_name(&txn, &cohort).await?;
         let link = new_link(&txn, settings, application.id, now).await?;
         crate::platform::mail::outbox::enqueue(
@@ -185,8 +251,8 @@ async fn cohorts_of(db: &DatabaseConnection, forum_id: i64) -> Result<Vec<i64>, 
         .await?)
 }
 
-/// One pass of the job: expired offers first, then every cohort with a free seat and a
-/// waitlist (seats freed by a larger capacity, or by a step an earlier pass did not finish).
+/// One pass of the job: expired offers first, then every cohort with freed seats not yet
+/// offered (also those a crash left between freeing and offering).
 /// Returns (offers expired, offers made).
 pub async fn run_once(
     db: &DatabaseConnection,
@@ -204,15 +270,14 @@ pub async fn run_once_for(
     forum_id: Option<i64>,
 ) -> Result<(u32, u32), DomainError> {
     let expired = expire_offers(db, settings, now, forum_id).await?;
-    let mut query = forum_application::Entity::find()
+    let mut query = forum_cohort::Entity::find()
         .select_only()
-        .column(forum_application::Column::CohortId)
-        .filter(forum_application::Column::Status.eq(ApplicationStatus::Waitlisted.code()));
+        .column(forum_cohort::Column::Id)
+        .filter(forum_cohort::Column::SeatsToOffer.gt(0));
     if let Some(forum_id) = forum_id {
-        query = query
-            .filter(forum_application::Column::CohortId.is_in(cohorts_of(db, forum_id).await?));
+        query = query.filter(forum_cohort::Column::ForumId.eq(forum_id));
     }
-    let waiting: Vec<i64> = query.distinct().into_tuple().all(db).await?;
+    let waiting: Vec<i64> = query.into_tuple().all(db).await?;
     let mut offered = 0;
     for cohort_id in waiting {
         offered += fill_free_seats(db, settings, cohort_id, now).await?;

@@ -29,6 +29,8 @@ pub struct Model {
     pub offer_days: i32,
     /// When subscribers were told that the cohort takes applications.
     pub announced_at: Option<ChronoDateTimeUtc>,
+    /// Seats freed and not yet offered to the waitlist (see `forums::applications::seats`).
+    pub seats_to_offer: i32,
     pub created_at: ChronoDateTimeUtc,
     pub updated_at: ChronoDateTimeUtc,
 }

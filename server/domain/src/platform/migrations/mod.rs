@@ -12,6 +12,7 @@ mod m20261201_000007_create_forums;
 mod m20261201_000008_create_forum_applications;
 mod m20261201_000009_forum_meetings_documents_subscriptions;
 mod m20261201_000010_create_consultations;
+mod m20261201_000011_seats_to_offer;
 
 /// All migrations in order.
 pub struct Migrator;
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000008_create_forum_applications::Migration),
             Box::new(m20261201_000009_forum_meetings_documents_subscriptions::Migration),
             Box::new(m20261201_000010_create_consultations::Migration),
+            Box::new(m20261201_000011_seats_to_offer::Migration),
         ]
     }
 }

@@ -290,3 +290,52 @@ async fn capacity_cannot_drop_below_the_seats_given() {
         database.finish().await;
     }
 }
+
+#[tokio::test]
+async fn seats_the_organisers_keep_free_are_not_offered_to_the_waitlist() {
+    for database in support::all_backends().await {
+        let db = &database.db;
+        let settings = RuntimeSettings::default();
+        let (coordinator, cohort) = open_cohort(db, 3).await;
+        for (email, place) in [
+            ("a@freiburg.de", "Freiburg (Baden-Württemberg)"),
+            ("b@augsburg.de", "Augsburg"),
+        ] {
+            apply(db, cohort, &application(email, place))
+                .await
+                .expect("applied");
+        }
+        let [a, b] = ids(db).await[..] else {
+            panic!("two applications");
+        };
+        decide(db, &coordinator, a, "annehmen")
+            .await
+            .expect("accepted");
+        decide(db, &coordinator, b, "warteliste")
+            .await
+            .expect("wait-listed on purpose");
+        assert_eq!(
+            seats::run_once(db, &settings, Utc::now())
+                .await
+                .expect("job"),
+            (0, 0)
+        );
+        assert_eq!(
+            status(db, b).await,
+            ApplicationStatus::Waitlisted,
+            "{}",
+            database.backend
+        );
+        // A seat that frees is handed on.
+        decide(db, &coordinator, a, "absagen")
+            .await
+            .expect("declined");
+        assert_eq!(
+            status(db, b).await,
+            ApplicationStatus::Offered,
+            "{}",
+            database.backend
+        );
+        database.finish().await;
+    }
+}
