@@ -213,6 +213,15 @@ impl CohortStatus {
         }
     }
 
+    /// The label for a cohort admitted so: network meetings speak of registration.
+    pub fn label_for(self, admission: Admission) -> &'static str {
+        match (self, admission) {
+            (Self::Open, Admission::FirstCome) => "Anmeldung offen",
+            (Self::Closed, Admission::FirstCome) => "Anmeldung geschlossen",
+            _ => self.label(),
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Announced => "angekündigt",

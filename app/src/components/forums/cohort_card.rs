@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use shared::forums::{CohortStatus, CohortView};
+use shared::forums::{Admission, CohortStatus, CohortView};
 
 /// The status of a cohort as a coloured label (text, not colour alone, carries the meaning).
 #[component]
-pub fn StatusBadge(status: CohortStatus) -> impl IntoView {
+pub fn StatusBadge(status: CohortStatus, #[prop(optional)] admission: Admission) -> impl IntoView {
     let colours = match status {
         CohortStatus::Open => "border-green-800 bg-green-50 text-green-900",
         CohortStatus::Announced => "border-blue-900 bg-blue-50 text-blue-900",
@@ -15,7 +15,7 @@ pub fn StatusBadge(status: CohortStatus) -> impl IntoView {
     };
     view! {
         <span class=format!("inline-block rounded-full border px-3 py-0.5 text-sm font-semibold {colours}") data-status=status.code()>
-            {status.label()}
+            {status.label_for(admission)}
         </span>
     }
 }
@@ -33,7 +33,12 @@ pub fn CohortCard(forum_slug: String, cohort: CohortView) -> impl IntoView {
     };
     let name = cohort.name.clone();
     let window = format!(
-        "Bewerbung vom {} bis {} · {}",
+        "{} vom {} bis {} · {}",
+        if cohort.admission == Admission::FirstCome {
+            "Anmeldung"
+        } else {
+            "Bewerbung"
+        },
         cohort.opens_on,
         cohort.closes_on,
         cohort.seats_text()
@@ -43,7 +48,7 @@ pub fn CohortCard(forum_slug: String, cohort: CohortView) -> impl IntoView {
         <li class="rounded-lg border border-slate-300 p-4">
             <div class="flex flex-wrap items-center gap-3">
                 <h3 class="text-lg font-bold"><A href=href>{name}</A></h3>
-                <StatusBadge status=cohort.status />
+                <StatusBadge status=cohort.status admission=cohort.admission />
                 {draft.then(|| view! { <span class="text-sm font-semibold text-slate-700">"(Entwurf, nicht öffentlich)"</span> })}
             </div>
             <p class="mt-2 text-slate-700">{window}</p>

@@ -64,7 +64,7 @@ fn CohortDetails(
         <p class="text-sm"><A href="/foren">"Foren"</A> " › " <A href=format!("/foren/{}", forum.slug)>{forum.title.clone()}</A></p>
         <h1 class="mt-1 text-3xl font-bold tracking-tight">{heading}</h1>
         <p class="mt-3 flex flex-wrap items-center gap-3">
-            <StatusBadge status=cohort.status />
+            <StatusBadge status=cohort.status admission=cohort.admission />
             {(!cohort.published).then(|| view! { <span class="text-sm font-semibold text-slate-700">"Entwurf, nicht öffentlich"</span> })}
         </p>
         {(cohort.status == CohortStatus::Open && !first_come).then(|| view! {
@@ -78,23 +78,26 @@ fn CohortDetails(
             </p>
         })}
         <dl class="profile-facts" data-testid="staffel-fakten">
-            <dt>"Bewerbung"</dt>
+            <dt>{if first_come { "Anmeldung" } else { "Bewerbung" }}</dt>
             <dd>"vom " {cohort.opens_on.to_string()} " bis " {cohort.closes_on.to_string()}</dd>
             <dt>"Plätze"</dt>
             <dd data-testid="plaetze">{cohort.seats_text()}</dd>
-            <dt>"Für Kommunen aus"</dt>
-            <dd>{cohort.eligibility.states_text()}</dd>
-            <dt>"Für"</dt>
-            <dd>{cohort.eligibility.roles_text()}</dd>
-            <dt>"Art der Kommune"</dt>
-            <dd>{cohort.eligibility.bodies_text()}</dd>
+            {(!first_come).then(|| view! {
+                <dt>"Für Kommunen aus"</dt>
+                <dd>{cohort.eligibility.states_text()}</dd>
+                <dt>"Für"</dt>
+                <dd>{cohort.eligibility.roles_text()}</dd>
+                <dt>"Art der Kommune"</dt>
+                <dd>{cohort.eligibility.bodies_text()}</dd>
+            })}
+            {first_come.then(|| view! { <dt>"Für"</dt><dd>"Mitglieder des Netzwerks"</dd> })}
         </dl>
-        <h2 class="mt-10 text-2xl font-bold">"Arbeitstreffen"</h2>
+        <h2 class="mt-10 text-2xl font-bold">{if first_come { "Termine" } else { "Arbeitstreffen" }}</h2>
         {if meetings.is_empty() {
             view! { <p class="mt-3 text-slate-700">"Die Termine werden bald bekannt gegeben."</p> }.into_any()
         } else {
             view! {
-                <p class="mt-2 text-slate-700">"Die Teilnahme an allen Arbeitstreffen ist verbindlich."</p>
+                {(!first_come).then(|| view! { <p class="mt-2 text-slate-700">"Die Teilnahme an allen Arbeitstreffen ist verbindlich."</p> })}
                 <p class="mt-2"><a href=calendar download="" rel="external">"Alle Termine in den Kalender übernehmen (.ics)"</a></p>
                 <ol class="mt-4 flex flex-col gap-4" data-testid="termine">
                     {meetings.into_iter().map(|meeting| view! { <MeetingItem base=base.clone() meeting=meeting /> }).collect_view()}
