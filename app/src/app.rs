@@ -11,6 +11,10 @@ use crate::pages::accounts::{
     MyAccountPage, ResetSentPage, SetPasswordPage, SignInPage,
 };
 use crate::pages::admin::OutboxPage;
+use crate::pages::board::{
+    BoardIndexPage, EditThreadPage, ModerationPage, NewThreadPage, NotificationUnsubscribePage,
+    NotificationsPage, NotificationsUnsubscribedPage, ThreadPageView,
+};
 use crate::pages::consultations::{
     ConsultationCoordinationPage, ConsultationRequestPage, ConsultationSentPage, ConsultationsPage,
     FacilitatorHomePage, FacilitatorRequestPage,
@@ -24,12 +28,11 @@ use crate::pages::forums::{
     SubscriptionRequestedPage, UnsubscribePage, UnsubscribedPage,
 };
 use crate::pages::home::HomePage;
-use crate::pages::kommunen::AddKommunePage;
+use crate::pages::kommunen::{AddKommunePage, KommunePageView};
 use crate::pages::legal::{AccessibilityPage, DataSourcesPage, ImprintPage, PrivacyPage};
 use crate::pages::member_import::{MemberImportPage, MemberImportReportPage};
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::officers::{MapPage, OfficerProfilePage};
-use crate::pages::sections::ExchangePage;
 
 /// Version-pinned paths of the vendored Leaflet files (copied from `node_modules` by the build).
 pub const LEAFLET_JS: &str = "/vendor/leaflet-1.9.4/leaflet.js";
@@ -111,7 +114,14 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/foren-verwaltung/:forum/:cohort/bewerbungen") view=ApplicationsPage ssr=SsrMode::Async />
                         <Route path=path!("/foren-verwaltung/:forum/:cohort/bewerbungen/:id") view=ApplicationDetailPage ssr=SsrMode::Async />
                         <Route path=path!("/foren-verwaltung/:forum/:cohort/teilnahme") view=ParticipantsPageView ssr=SsrMode::Async />
-                        <Route path=path!("/austausch") view=ExchangePage ssr=SsrMode::Async />
+                        <Route path=path!("/austausch") view=BoardIndexPage ssr=SsrMode::Async />
+                        <Route path=path!("/austausch/neu") view=NewThreadPage ssr=SsrMode::Async />
+                        <Route path=path!("/austausch/:id") view=ThreadPageView ssr=SsrMode::Async />
+                        <Route path=path!("/austausch/:id/bearbeiten") view=EditThreadPage ssr=SsrMode::Async />
+                        <Route path=path!("/benachrichtigungen") view=NotificationsPage ssr=SsrMode::Async />
+                        <Route path=path!("/benachrichtigungen/abmelden") view=NotificationUnsubscribePage ssr=SsrMode::Async />
+                        <Route path=path!("/benachrichtigungen/abgemeldet") view=NotificationsUnsubscribedPage ssr=SsrMode::Async />
+                        <Route path=path!("/kommunen/:ags") view=KommunePageView ssr=SsrMode::Async />
                         <Route path=path!("/mitglied-werden") view=JoinPage ssr=SsrMode::Async />
                         <Route path=path!("/mitglied-werden/danke") view=JoinSubmittedPage ssr=SsrMode::Async />
                         <Route path=path!("/mitglied-werden/bestaetigen") view=ConfirmJoinPage ssr=SsrMode::Async />
@@ -128,6 +138,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/koordination/protokoll") view=AuditLogPage ssr=SsrMode::Async />
                         <Route path=path!("/koordination/erstberatung") view=ConsultationsPage ssr=SsrMode::Async />
                         <Route path=path!("/koordination/kommunen") view=AddKommunePage ssr=SsrMode::Async />
+                        <Route path=path!("/koordination/moderation") view=ModerationPage ssr=SsrMode::Async />
                         <Route path=path!("/koordination/erstberatung/:id") view=ConsultationCoordinationPage ssr=SsrMode::Async />
                         <Route path=path!("/erstberatung") view=ConsultationRequestPage ssr=SsrMode::Async />
                         <Route path=path!("/erstberatung/danke") view=ConsultationSentPage ssr=SsrMode::Async />

@@ -50,6 +50,18 @@ impl AppError {
         Self::Validation(errors)
     }
 
+    /// Marks a validation error as belonging to the form of `target` (one of several forms of
+    /// the same kind on a page, such as the report form under each reply).
+    pub fn for_target(self, target: &str) -> Self {
+        match self {
+            Self::Validation(mut errors) => {
+                errors.keep("target", target);
+                Self::Validation(errors)
+            }
+            other => other,
+        }
+    }
+
     /// The message for `field` if this is a validation error that names it.
     pub fn field_message(&self, field: &str) -> Option<String> {
         match self {

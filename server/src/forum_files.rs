@@ -98,7 +98,11 @@ pub async fn upload_document(
         Err(response) => return response,
     };
     let back = |outcome: &str| {
-        Redirect::to(&format!("/foren-verwaltung/{forum}?{outcome}#dokumente")).into_response()
+        Redirect::to(&format!(
+            "/foren-verwaltung/{}?{outcome}#dokumente",
+            crate::board_routes::url_safe(&forum)
+        ))
+        .into_response()
     };
     let mut title = String::new();
     let mut bytes = Vec::new();
@@ -159,5 +163,9 @@ pub async fn one_click_unsubscribe(
 
 /// A person opening the one-click link in a browser gets the page with the button.
 pub async fn one_click_page(Query(query): Query<TokenQuery>) -> Response {
-    Redirect::to(&format!("/benachrichtigung/abmelden?token={}", query.token)).into_response()
+    Redirect::to(&format!(
+        "/benachrichtigung/abmelden?token={}",
+        crate::board_routes::url_safe(&query.token)
+    ))
+    .into_response()
 }

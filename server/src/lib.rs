@@ -2,6 +2,7 @@
 //! The Beteiligungsnetz HTTP server: configuration, middleware and router assembly around the
 //! Leptos application in the `app` crate. `main.rs` only parses the command line.
 
+pub mod board_routes;
 pub mod cli;
 pub mod config;
 pub mod encoding;

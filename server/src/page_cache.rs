@@ -37,6 +37,17 @@ fn is_cacheable_path(path: &str) -> bool {
     ) || path
         .strip_prefix("/beauftragte/")
         .is_some_and(|rest| !rest.is_empty() && !rest.contains('/'))
+        || shows_board(path)
+}
+
+/// Pages that also show the board (public threads): cached under the sum of the directory's
+/// and the board's counters, so a new reply renews them but leaves the map cached.
+fn shows_board(path: &str) -> bool {
+    let single = |prefix: &str| {
+        path.strip_prefix(prefix)
+            .is_some_and(|rest| !rest.is_empty() && !rest.contains('/'))
+    };
+    path == "/austausch" || single("/austausch/") || single("/kommunen/")
 }
 
 /// Longest URL (path and query) a page is cached under.
@@ -261,7 +272,12 @@ pub async fn page_cache(State(cache): State<PageCache>, request: Request, next: 
     let Some(key) = cache_key(&request, cache.app.settings.secure_cookies) else {
         return next.run(request).await;
     };
-    let version = match domain::officers::snapshot::current_version(&cache.app.db).await {
+    let version = if shows_board(request.uri().path()) {
+        domain::officers::snapshot::board_version(&cache.app.db).await
+    } else {
+        domain::officers::snapshot::current_version(&cache.app.db).await
+    };
+    let version = match version {
         Ok(version) => version,
         Err(error) => {
             tracing::warn!(%error, "page cache: data version unavailable");
@@ -322,6 +338,9 @@ mod tests {
             "/beauftragte/17",
             "/impressum",
             "/datenquellen",
+            "/austausch",
+            "/austausch/12",
+            "/kommunen/14713000",
         ] {
             assert!(is_cacheable_path(path), "{path}");
         }
@@ -334,6 +353,9 @@ mod tests {
             "/beauftragte/1/x",
             "/api/officers/search",
             "/karte/",
+            "/austausch/12/bearbeiten",
+            "/austausch/12/live",
+            "/benachrichtigungen",
         ] {
             assert!(!is_cacheable_path(path), "{path}");
         }

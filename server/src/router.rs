@@ -120,6 +120,19 @@ pub fn build_router(state: AppState, config: &ServerConfig) -> Router {
             "/benachrichtigung/abmelden/ein-klick",
             post(crate::forum_files::one_click_unsubscribe).get(crate::forum_files::one_click_page),
         )
+        .route(
+            "/austausch/{id}/live",
+            get(crate::board_routes::thread_events),
+        )
+        .route(
+            "/austausch/{id}/termin.ics",
+            get(crate::board_routes::event_calendar),
+        )
+        .route(
+            "/benachrichtigungen/abmelden/ein-klick",
+            post(crate::board_routes::one_click_unsubscribe)
+                .get(crate::board_routes::one_click_page),
+        )
         .leptos_routes(&state, routes, move || shell(leptos_options.clone()))
         .merge(static_files(&leptos_options_root(&state)))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))

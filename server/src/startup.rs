@@ -50,12 +50,14 @@ pub fn leptos_options(config: &ServerConfig) -> LeptosOptions {
 
 /// Assembles the state from a prepared database.
 pub fn app_state(config: &ServerConfig, db: DatabaseConnection) -> AppState {
+    let live = domain::board::live::LiveHub::new(db.get_database_backend());
     AppState {
         leptos_options: leptos_options(config),
         db,
         operator: Arc::new(config.operator.clone()),
         settings: Arc::new(config.runtime_settings()),
         directory: Default::default(),
+        live,
     }
 }
 
@@ -79,6 +81,17 @@ pub async fn serve(config: ServerConfig) -> anyhow::Result<()> {
         db.clone(),
         (*state.settings).clone(),
     ));
+    tokio::spawn(domain::board::jobs::run(
+        db.clone(),
+        (*state.settings).clone(),
+    ));
+    if config.database_url.starts_with("postgres") {
+        // One listener per instance brings every instance's board events to this one's readers.
+        tokio::spawn(domain::board::live::listen(
+            config.database_url.clone(),
+            state.live.clone(),
+        ));
+    }
     let router = build_router(state, &config);
     let listener = tokio::net::TcpListener::bind(config.bind_address)
         .await

@@ -105,6 +105,12 @@ impl Bundesland {
         let prefix: u8 = ags.get(0..2)?.parse().ok()?;
         Self::ALL.get(usize::from(prefix).checked_sub(1)?).copied()
     }
+
+    /// The first two digits of the official keys of this state's municipalities („14“).
+    pub fn ags_prefix(self) -> String {
+        let index = Self::ALL.iter().position(|l| *l == self).unwrap_or(0);
+        format!("{:02}", index + 1)
+    }
 }
 
 impl std::fmt::Display for Bundesland {
@@ -116,6 +122,14 @@ impl std::fmt::Display for Bundesland {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_key_prefix_round_trips() {
+        for land in Bundesland::ALL {
+            assert_eq!(Bundesland::from_ags_prefix(&land.ags_prefix()), Some(land));
+        }
+        assert_eq!(Bundesland::SN.ags_prefix(), "14");
+    }
 
     #[test]
     fn codes_round_trip_for_every_state() {

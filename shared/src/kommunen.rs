@@ -88,6 +88,22 @@ pub fn kreis_of(ags: &Ags) -> &str {
     &ags.as_str()[..5]
 }
 
+/// A municipality's page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KommunePage {
+    pub ags: String,
+    pub name: String,
+    pub land: Bundesland,
+    pub district: Option<String>,
+    pub population: i64,
+    pub lat: f64,
+    pub lon: f64,
+    /// The network's members there, as the viewer may see them.
+    pub members: Vec<crate::officers::OfficerSummary>,
+    /// Its public practice examples and experience reports.
+    pub examples: Vec<crate::board::ThreadSummary>,
+}
+
 /// What the coordinators' form for a missing municipality sends.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KommuneForm {

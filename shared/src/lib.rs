@@ -3,6 +3,7 @@
 //! Everything here compiles for both `x86_64` and `wasm32`: plain serde types, no I/O.
 
 pub mod accounts;
+pub mod board;
 pub mod bundesland;
 pub mod calendar;
 pub mod consultations;

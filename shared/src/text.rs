@@ -64,9 +64,31 @@ pub fn escape_html(input: &str) -> String {
     out
 }
 
+/// Percent-encodes a query-string value (RFC 3986 unreserved characters stay as they are).
+pub fn url_encode(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for byte in input.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                out.push(char::from(byte));
+            }
+            other => out.push_str(&format!("%{other:02X}")),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{escape_html, fold_for_search, format_thousands};
+    use super::{escape_html, fold_for_search, format_thousands, url_encode};
+
+    #[test]
+    fn query_values_are_percent_encoded() {
+        assert_eq!(
+            url_encode("Bürger haushalt&x=1"),
+            "B%C3%BCrger%20haushalt%26x%3D1"
+        );
+    }
 
     #[test]
     fn html_is_escaped() {

@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod board;
 pub mod consultations;
 pub mod coordination;
 pub mod forums;

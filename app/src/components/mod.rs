@@ -1,5 +1,6 @@
 //! Reusable UI components, grouped by feature.
 
+pub mod board;
 pub mod form;
 pub mod forums;
 pub mod kommune;

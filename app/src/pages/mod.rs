@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod board;
 pub mod consultations;
 pub mod coordination;
 pub mod error_page;
@@ -12,4 +13,3 @@ pub mod legal;
 pub mod member_import;
 pub mod not_found;
 pub mod officers;
-pub mod sections;

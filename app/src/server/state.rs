@@ -19,6 +19,8 @@ pub struct AppState {
     pub settings: Arc<RuntimeSettings>,
     /// The officers' directory of this instance, validated against the database per request.
     pub directory: domain::officers::snapshot::DirectoryCache,
+    /// Live updates of board threads on this instance.
+    pub live: domain::board::live::LiveHub,
 }
 
 /// The application state inside a server function or component rendered on the server.

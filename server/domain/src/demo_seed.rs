@@ -89,6 +89,7 @@ pub async fn seed_demo_data(db: &DatabaseConnection) -> Result<SeedOutcome, DbEr
         let txn = db.begin().await?;
         let added = seed_demo_forum(&txn, Utc::now()).await?;
         crate::demo_forum_content::seed(&txn, Utc::now()).await?;
+        crate::demo_board_content::seed(&txn, Utc::now()).await?;
         txn.commit().await?;
         return Ok(if added {
             SeedOutcome::Seeded
@@ -144,6 +145,7 @@ pub async fn seed_demo_data(db: &DatabaseConnection) -> Result<SeedOutcome, DbEr
     }
     seed_demo_forum(&txn, now).await?;
     crate::demo_forum_content::seed(&txn, now).await?;
+    crate::demo_board_content::seed(&txn, now).await?;
     settings::put(&txn, settings::DEMO_DATA_KEY, "true").await?;
     txn.commit().await?;
     Ok(SeedOutcome::Seeded)

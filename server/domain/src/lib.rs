@@ -6,7 +6,9 @@
 
 pub mod accounts;
 pub mod bench_seed;
+pub mod board;
 pub mod consultations;
+pub mod demo_board_content;
 pub mod demo_forum_content;
 pub mod demo_seed;
 pub mod error;

@@ -3,6 +3,10 @@
 use crate::support::*;
 use http::StatusCode;
 
+/// Every filter of the board index, empty.
+const BOARD_QUERY: &str =
+    "query[q]=&query[art]=&query[thema]=&query[land]=&query[groesse]=&query[stand]=&query[seite]=";
+
 /// Every server function against anonymous, member, coordinator and admin; a server function
 /// without a row here fails the test.
 #[tokio::test]
@@ -164,6 +168,30 @@ async fn authorization_matrix_for_server_functions() {
         ("/api/consultations/facilitators/remove", "account_id=999999", [S::UNAUTHORIZED, S::FORBIDDEN, S::NOT_FOUND, S::NOT_FOUND]),
         ("/api/consultations/mine", "", [S::UNAUTHORIZED, S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN]),
         ("/api/consultations/mine/update", "states[]=&topics[]=&capacity=", [S::UNAUTHORIZED, S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN]),
+        // The exchange board.
+        ("/api/board", BOARD_QUERY, public),
+        ("/api/board/thread", "id=999999", [S::NOT_FOUND; 4]),
+        ("/api/board/thread/form", "id=999999", signed_in(S::NOT_FOUND)),
+        ("/api/board/compose", "", signed_in(S::OK)),
+        ("/api/board/create", "kind=&title=&topics[]=&tags=", signed_in(S::UNPROCESSABLE_ENTITY)),
+        ("/api/board/update", "id=999999&kind=fall&title=&topics[]=&tags=", signed_in(S::NOT_FOUND)),
+        ("/api/board/reply", "thread_id=999999&body=Hallo+zusammen", signed_in(S::NOT_FOUND)),
+        ("/api/board/reply/edit", "id=999999&body=Hallo+zusammen", signed_in(S::NOT_FOUND)),
+        ("/api/board/reply/delete", "id=999999", signed_in(S::NOT_FOUND)),
+        ("/api/board/reply/helpful", "id=999999&helpful=ja", signed_in(S::NOT_FOUND)),
+        ("/api/board/resolve", "thread_id=999999&outcome=Ein+Ergebnis+in+Worten", signed_in(S::NOT_FOUND)),
+        ("/api/board/flag", "thread_id=999999&post_id=&reason=Werbung+fuer+Dritte", signed_in(S::NOT_FOUND)),
+        ("/api/board/moderation", "", [S::UNAUTHORIZED, S::FORBIDDEN, S::OK, S::OK]),
+        ("/api/board/moderation/hide", "thread_id=999999&post_id=&hide=ja&reason=Werbung+fuer+Dritte", [S::UNAUTHORIZED, S::FORBIDDEN, S::NOT_FOUND, S::NOT_FOUND]),
+        ("/api/board/moderation/dismiss", "id=999999", [S::UNAUTHORIZED, S::FORBIDDEN, S::NOT_FOUND, S::NOT_FOUND]),
+        ("/api/board/moderation/lock", "thread_id=999999&locked=ja", [S::UNAUTHORIZED, S::FORBIDDEN, S::NOT_FOUND, S::NOT_FOUND]),
+        ("/api/board/notifications/count", "", public),
+        ("/api/board/notifications", "", signed_in(S::OK)),
+        ("/api/board/notifications/read", "", signed_in(S::OK)),
+        ("/api/board/notifications/settings", "mode=sofort&topics[]=", signed_in(S::OK)),
+        ("/api/board/notifications/unsubscribe", "token=ungueltig", public),
+        ("/api/kommunen/page", "ags=08311000", public),
+        ("/api/kommunen/page", "ags=99999999", [S::NOT_FOUND; 4]),
         // Last: it ends the sessions the rows above use.
         ("/api/account/sign-out", "", public),
     ]);
@@ -198,7 +226,7 @@ async fn authorization_matrix_for_pages() {
     let coordinator = sign_in(&app, COORDINATOR).await;
     let admin = sign_in(&app, ADMIN).await;
     // (path, marker of the protected content, allowed for [anonymous, member, coordinator, admin])
-    let pages: [(&str, &str, [bool; 4]); 5] = [
+    let pages: [(&str, &str, [bool; 4]); 9] = [
         (
             "/konto",
             "data-testid=\"angemeldet-als\"",
@@ -223,6 +251,22 @@ async fn authorization_matrix_for_pages() {
             "/admin/postausgang",
             "Noch keine E-Mails.",
             [false, false, false, true],
+        ),
+        (
+            "/koordination/moderation",
+            "Keine offenen Meldungen.",
+            [false, false, true, true],
+        ),
+        (
+            "/benachrichtigungen",
+            "id=\"einstellungen\"",
+            [false, true, true, true],
+        ),
+        ("/austausch/neu", "Neuer Beitrag", [false, true, true, true]),
+        (
+            "/austausch/neu?art=fall",
+            "name=\"situation\"",
+            [false, true, true, true],
         ),
     ];
     for (path, marker, allowed) in pages {

@@ -5,6 +5,7 @@
 mod abuse;
 mod accounts;
 mod authorization;
+mod board;
 mod cancelled_requests;
 mod consultations;
 mod coordination;

@@ -115,13 +115,19 @@ pub async fn end_session(id: String) -> Result<(), AppError> {
 
 /// Deletes the member's account for good and signs out.
 #[server(endpoint = "account/delete")]
-pub async fn delete_account(confirm_email: String, password: String) -> Result<(), AppError> {
+pub async fn delete_account(
+    confirm_email: String,
+    password: String,
+    // Ticked: the member's threads and replies in the exchange go too.
+    delete_posts: Option<String>,
+) -> Result<(), AppError> {
     crate::server::serve::member(|user, state| async move {
         domain::accounts::self_service::delete(
             &state.db,
             &user,
             &confirm_email,
             &password,
+            delete_posts.is_some_and(|v| !v.is_empty()),
             chrono::Utc::now(),
         )
         .await?;

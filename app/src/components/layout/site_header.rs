@@ -3,6 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use crate::api::accounts::{SignOut, get_current_user};
+use crate::api::board::notification_count;
 
 /// The entries of the main navigation: path and German label.
 pub const MAIN_NAVIGATION: [(&str, &str); 4] = [
@@ -22,6 +23,7 @@ pub fn SiteHeader() -> impl IntoView {
         move || (location.pathname.get(), sign_out.version().get()),
         |_| get_current_user(),
     );
+    let unread = Resource::new(move || location.pathname.get(), |_| notification_count());
     view! {
         <header class="border-b border-slate-200 bg-white">
             <div class="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-4">
@@ -47,6 +49,14 @@ pub fn SiteHeader() -> impl IntoView {
                                     {user.is_coordinator().then(|| view! {
                                         <li><A href="/koordination/antraege" attr:class="nav-link">"Koordination"</A></li>
                                     })}
+                                    <li>
+                                        <A href="/benachrichtigungen" attr:class="nav-link">
+                                            "Benachrichtigungen"
+                                            {move || unread.get().and_then(Result::ok).filter(|n| *n > 0).map(|n| view! {
+                                                " " <span class="rounded-full bg-blue-900 px-2 text-sm font-semibold text-white" data-testid="ungelesen">{n.to_string()}<span class="sr-only">" neue"</span></span>
+                                            })}
+                                        </A>
+                                    </li>
                                     <li><A href="/konto" attr:class="nav-link">"Mein Konto"</A></li>
                                     <li>
                                         <ActionForm action=sign_out>

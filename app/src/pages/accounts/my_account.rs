@@ -186,7 +186,7 @@ fn DeleteSection(email: String) -> impl IntoView {
     view! {
         <section aria-labelledby="loeschen-titel" class="account-section">
             <h2 id="loeschen-titel">"Konto löschen"</h2>
-            <p>"Ihr Profil verschwindet sofort von Karte und Listen. Ihre Beiträge bleiben als „ehemaliges Mitglied“ stehen. Das lässt sich nicht rückgängig machen."</p>
+            <p>"Ihr Profil verschwindet sofort von Karte und Listen. Ihre Beiträge im Austausch bleiben als „ehemaliges Mitglied“ lesbar – es sei denn, Sie löschen sie mit. Das lässt sich nicht rückgängig machen."</p>
             <ActionForm action=action attr:class="mt-4 flex max-w-md flex-col gap-4" attr:novalidate=true>
                 <FormAlert error=error />
                 <div class="form-field">
@@ -196,6 +196,10 @@ fn DeleteSection(email: String) -> impl IntoView {
                     {move || field_message(error, "confirm_email").get().map(|m| view! { <p class="field-error">{m}</p> })}
                 </div>
                 <TextField name="password" label="Ihr Passwort zur Bestätigung" input_type="password" autocomplete="current-password" required=true error=field_message(error, "password") />
+                <div class="flex items-start gap-3">
+                    <input id="delete_posts" name="delete_posts" type="checkbox" value="ja" class="mt-1 h-5 w-5 shrink-0" />
+                    <label for="delete_posts">"Auch meine Beiträge und Antworten im Austausch löschen"</label>
+                </div>
                 <div><button type="submit" class="button-danger">"Konto endgültig löschen"</button></div>
             </ActionForm>
         </section>

@@ -12,6 +12,7 @@ pub fn CoordinationNav() -> impl IntoView {
                 <li><A href="/koordination/import" attr:class="nav-link">"Import/Export"</A></li>
                 <li><A href="/koordination/erstberatung" attr:class="nav-link">"Erstberatung"</A></li>
                 <li><A href="/koordination/kommunen" attr:class="nav-link">"Kommunen"</A></li>
+                <li><A href="/koordination/moderation" attr:class="nav-link">"Moderation"</A></li>
                 <li><A href="/koordination/protokoll" attr:class="nav-link">"Protokoll"</A></li>
             </ul>
         </nav>

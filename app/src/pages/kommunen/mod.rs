@@ -1,4 +1,9 @@
-//! The gazetteer for coordinators: adding municipalities it lacks.
+//! Municipalities: their public page, and the gazetteer for coordinators (adding
+//! municipalities it lacks).
+
+mod kommune_page;
+
+pub use kommune_page::KommunePageView;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;

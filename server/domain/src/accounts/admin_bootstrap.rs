@@ -1,9 +1,7 @@
 //! Creating the first administrator from the command line.
 
 use chrono::Utc;
-use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait,
-};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 
 use crate::DomainError;
 use crate::RuntimeSettings;
@@ -26,7 +24,7 @@ pub async fn create_admin(
         .map(str::to_owned)
         .unwrap_or_else(|| email.split('@').next().unwrap_or("Admin").to_owned());
     let now = Utc::now();
-    let txn = db.begin().await?;
+    let txn = crate::platform::database::begin_write(db).await?;
     if account::Entity::find()
         .filter(account::Column::Email.eq(email.clone()))
         .count(&txn)

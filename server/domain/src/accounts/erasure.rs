@@ -19,10 +19,14 @@ pub fn placeholder(account_id: i64) -> String {
 
 /// Deletes `account` and erases its name and e-mail address from every table. Runs in the
 /// caller's transaction; profile, topics, sessions and tokens go with the account (cascade).
+/// Its board posts go too when `delete_board_posts`, else they stay under „ehemaliges
+/// Mitglied“.
 pub async fn erase_account(
     db: &impl ConnectionTrait,
     account: &account::Model,
+    delete_board_posts: bool,
 ) -> Result<(), DbErr> {
+    crate::board::posting::erase_author(db, account.id, delete_board_posts).await?;
     let name = placeholder(account.id);
     let email = account.email.to_lowercase();
     join_request::Entity::delete_many()

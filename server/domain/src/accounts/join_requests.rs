@@ -4,7 +4,7 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 pub use shared::coordination::JoinRequestSummary;
 use shared::join::JoinRequestForm;
@@ -64,7 +64,7 @@ pub async fn submit(
         // Quietly drop: the person gets the same answer, the address no more mail.
         return Ok(());
     }
-    let txn = db.begin().await?;
+    let txn = crate::platform::database::begin_write(db).await?;
     let has_account = account::Entity::find()
         .filter(account::Column::Email.eq(checked.email.clone()))
         .count(&txn)
@@ -205,7 +205,7 @@ pub async fn approve(
     id: i64,
     now: DateTime<Utc>,
 ) -> Result<(), DomainError> {
-    let txn = db.begin().await?;
+    let txn = crate::platform::database::begin_write(db).await?;
     let request = join_request::Entity::find_by_id(id)
         .one(&txn)
         .await?
@@ -309,7 +309,7 @@ pub async fn decline(
         errors.add("reason", error);
         DomainError::Validation(errors)
     })?;
-    let txn = db.begin().await?;
+    let txn = crate::platform::database::begin_write(db).await?;
     let request = join_request::Entity::find_by_id(id)
         .one(&txn)
         .await?

@@ -4,7 +4,6 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Func};
 use sea_orm::{
     ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    TransactionTrait,
 };
 use shared::{Role, SessionUser};
 
@@ -97,7 +96,7 @@ pub async fn change_role(
             "Die eigene Rolle kann nicht geändert werden.".into(),
         ));
     }
-    let txn = db.begin().await?;
+    let txn = crate::platform::database::begin_write(db).await?;
     let member = target(&txn, id).await?;
     account::Entity::update_many()
         .col_expr(account::Column::Role, Expr::value(role.code()))
@@ -131,7 +130,7 @@ pub async fn set_active(
             "Das eigene Konto kann nicht deaktiviert werden.".into(),
         ));
     }
-    let txn = db.begin().await?;
+    let txn = crate::platform::database::begin_write(db).await?;
     let member = target(&txn, id).await?;
     let member_role = Role::from_code(&member.role).unwrap_or(Role::Member);
     if !shared::accounts::may_manage_member(actor, id, member_role) {
@@ -174,7 +173,7 @@ pub async fn resend_invitation(
     id: i64,
     now: DateTime<Utc>,
 ) -> Result<(), DomainError> {
-    let txn = db.begin().await?;
+    let txn = crate::platform::database::begin_write(db).await?;
     let member = target(&txn, id).await?;
     if member.password_hash.is_some() {
         return Err(DomainError::Conflict(
@@ -212,7 +211,7 @@ pub async fn delete(
     actor: &SessionUser,
     id: i64,
 ) -> Result<(), DomainError> {
-    let txn = db.begin().await?;
+    let txn = crate::platform::database::begin_write(db).await?;
     let member = target(&txn, id).await?;
     let member_role = Role::from_code(&member.role).unwrap_or(Role::Member);
     if !shared::accounts::may_manage_member(actor, id, member_role) {
@@ -223,7 +222,7 @@ pub async fn delete(
             "Bitte deaktivieren Sie das Konto zuerst; danach kann es gelöscht werden.".into(),
         ));
     }
-    crate::accounts::erasure::erase_account(&txn, &member).await?;
+    crate::accounts::erasure::erase_account(&txn, &member, false).await?;
     audit::record(
         &txn,
         Some(actor),

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use shared::{FieldError, FieldErrors};
 
 use crate::DomainError;
@@ -53,7 +53,7 @@ pub async fn set_with_token(
         return Err(DomainError::Validation(errors));
     }
     let hash = hash_bounded(password).await?;
-    let txn = db.begin().await?;
+    let txn = crate::platform::database::begin_write(db).await?;
     let used = auth_token::Entity::update_many()
         .col_expr(auth_token::Column::UsedAt, Expr::value(Some(now)))
         .filter(auth_token::Column::TokenHash.eq(token_hash))
@@ -130,7 +130,7 @@ pub async fn request_reset(
     else {
         return Ok(());
     };
-    let txn = db.begin().await?;
+    let txn = crate::platform::database::begin_write(db).await?;
     audit::record(
         &txn,
         None,

@@ -2,10 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use shared::profile::ProfileForm;
 use shared::{FieldError, FieldErrors, Topic, Visibility};
 
@@ -109,7 +106,7 @@ pub async fn update_profile(
             return Err(DomainError::Validation(errors));
         }
     };
-    let txn = db.begin().await?;
+    let txn = crate::platform::database::begin_write(db).await?;
     account::Entity::update_many()
         .col_expr(
             account::Column::DisplayName,
@@ -209,7 +206,7 @@ pub async fn change_password(
         return Err(DomainError::Validation(errors));
     }
     let hash = hash_bounded(new).await?;
-    let txn = db.begin().await?;
+    let txn = crate::platform::database::begin_write(db).await?;
     account::Entity::update_many()
         .col_expr(account::Column::PasswordHash, Expr::value(Some(hash)))
         .col_expr(account::Column::UpdatedAt, Expr::value(now))
@@ -289,6 +286,7 @@ pub async fn delete(
     user: &shared::SessionUser,
     confirm_email: &str,
     password: &str,
+    delete_board_posts: bool,
     now: DateTime<Utc>,
 ) -> Result<(), DomainError> {
     let account = account::Entity::find_by_id(user.account_id)
@@ -317,8 +315,8 @@ pub async fn delete(
     if !errors.is_empty() {
         return Err(DomainError::Validation(errors));
     }
-    let txn = db.begin().await?;
-    erasure::erase_account(&txn, &account).await?;
+    let txn = crate::platform::database::begin_write(db).await?;
+    erasure::erase_account(&txn, &account, delete_board_posts).await?;
     audit::record(
         &txn,
         None,

@@ -12,7 +12,7 @@ use crate::{DomainError, RuntimeSettings};
 
 /// Europe/Berlin since 1996: CEST from the last Sunday of March, CET from the last Sunday of
 /// October.
-const VTIMEZONE: &str = "BEGIN:VTIMEZONE\r\n\
+pub(crate) const VTIMEZONE: &str = "BEGIN:VTIMEZONE\r\n\
 TZID:Europe/Berlin\r\n\
 BEGIN:DAYLIGHT\r\n\
 TZOFFSETFROM:+0100\r\n\
@@ -31,7 +31,7 @@ END:STANDARD\r\n\
 END:VTIMEZONE\r\n";
 
 /// Escapes a TEXT value (RFC 5545 3.3.11).
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -48,7 +48,7 @@ fn escape(text: &str) -> String {
 }
 
 /// Appends one content line, folded after 75 octets without splitting a character (3.1).
-fn line(out: &mut String, content: &str) {
+pub(crate) fn line(out: &mut String, content: &str) {
     let mut width = 0;
     for c in content.chars() {
         if width + c.len_utf8() > 75 {
@@ -62,7 +62,7 @@ fn line(out: &mut String, content: &str) {
 }
 
 /// The host name of the site, for UIDs.
-fn host(settings: &RuntimeSettings) -> &str {
+pub(crate) fn host(settings: &RuntimeSettings) -> &str {
     let url = settings.public_url.as_str();
     let rest = url.split("://").nth(1).unwrap_or(url);
     rest.split(['/', ':']).next().unwrap_or("beteiligungsnetz")

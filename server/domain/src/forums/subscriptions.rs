@@ -46,10 +46,19 @@ async fn new_token(
     Ok(secret)
 }
 
-/// The one-click unsubscribe URL for a secret.
+/// The unsubscribe page for a secret (the link in the text).
 pub fn unsubscribe_url(settings: &RuntimeSettings, secret: &str) -> String {
     format!(
         "{}/benachrichtigung/abmelden?token={secret}",
+        settings.public_url
+    )
+}
+
+/// The RFC 8058 one-click address for a secret (the `List-Unsubscribe` header): mail programs
+/// POST to it.
+pub fn one_click_url(settings: &RuntimeSettings, secret: &str) -> String {
+    format!(
+        "{}/benachrichtigung/abmelden/ein-klick?token={secret}",
         settings.public_url
     )
 }
@@ -261,7 +270,7 @@ pub async fn announce_open_cohorts(
                         cohort.slug
                     ),
                 },
-                Some(unsubscribe.clone()),
+                Some(one_click_url(settings, &secret)),
             )
             .await?;
         }

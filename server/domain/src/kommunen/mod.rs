@@ -4,4 +4,5 @@ pub mod additions;
 pub mod bodies;
 pub mod gazetteer;
 pub mod kreise;
+pub mod page;
 pub mod queries;

@@ -14,7 +14,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set, TransactionTrait,
+    QueryOrder, QuerySelect, Set,
 };
 use shared::SessionUser;
 pub use shared::coordination::ImportSummary;
@@ -234,7 +234,7 @@ pub async fn apply(
     id: i64,
     now: DateTime<Utc>,
 ) -> Result<ImportReport, DomainError> {
-    let txn = db.begin().await?;
+    let txn = crate::platform::database::begin_write(db).await?;
     let row = member_import::Entity::find_by_id(id)
         .one(&txn)
         .await?

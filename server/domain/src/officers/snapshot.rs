@@ -124,6 +124,19 @@ pub async fn current_version(db: &impl ConnectionTrait) -> Result<i64, DbErr> {
     Ok(row.map_or(0, |r| r.version))
 }
 
+/// The version of what the public board pages show: the directory's counter plus the board's
+/// (threads and replies), both only ever rising.
+pub async fn board_version(db: &impl ConnectionTrait) -> Result<i64, DbErr> {
+    let row = VersionRow::find_by_statement(Statement::from_string(
+        db.get_database_backend(),
+        "SELECT CAST(SUM(version) AS BIGINT) AS version FROM data_version \
+         WHERE name IN ('directory', 'board')",
+    ))
+    .one(db)
+    .await?;
+    Ok(row.map_or(0, |r| r.version))
+}
+
 #[derive(Debug, FromQueryResult)]
 struct OfficerRow {
     id: i64,

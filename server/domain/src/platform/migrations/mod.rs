@@ -13,6 +13,7 @@ mod m20261201_000008_create_forum_applications;
 mod m20261201_000009_forum_meetings_documents_subscriptions;
 mod m20261201_000010_create_consultations;
 mod m20261201_000011_seats_to_offer;
+mod m20261201_000012_create_board;
 
 /// All migrations in order.
 pub struct Migrator;
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000009_forum_meetings_documents_subscriptions::Migration),
             Box::new(m20261201_000010_create_consultations::Migration),
             Box::new(m20261201_000011_seats_to_offer::Migration),
+            Box::new(m20261201_000012_create_board::Migration),
         ]
     }
 }

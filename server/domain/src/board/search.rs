@@ -1,0 +1,327 @@
+//! German full-text search behind one interface: PostgreSQL `tsvector('german')` (stored
+//! column, GIN index, `websearch_to_tsquery`), SQLite FTS5 fed with Snowball stems computed
+//! here for documents and queries alike. One document per thread (title, tags, sections,
+//! outcome) and per reply. Every query applies the reader's visibility in SQL, so members-only
+//! and hidden threads are never found by visitors. Excerpts are cut and highlighted here, the
+//! same way for both databases.
+
+use sea_orm::{ConnectionTrait, DatabaseBackend, DbErr, Statement, Value};
+use shared::SessionUser;
+use shared::board::{BoardQuery, PAGE_SIZE};
+
+use super::markdown::plain_text;
+use super::stemming;
+use crate::platform::entities::{board_post, board_thread};
+
+/// The searchable text of a thread.
+pub(crate) fn thread_text(thread: &board_thread::Model) -> String {
+    let mut text = format!("{} {}", thread.title, thread.tags.replace(',', " "));
+    for (_, markdown) in super::sections_of(thread) {
+        text.push(' ');
+        text.push_str(&plain_text(&markdown));
+    }
+    if let Some(outcome) = &thread.outcome {
+        text.push(' ');
+        text.push_str(&plain_text(outcome));
+    }
+    text
+}
+
+async fn put(
+    db: &impl ConnectionTrait,
+    doc: &str,
+    thread_id: i64,
+    text: &str,
+) -> Result<(), DbErr> {
+    let backend = db.get_database_backend();
+    if backend == DatabaseBackend::Postgres {
+        db.execute_raw(Statement::from_sql_and_values(
+            backend,
+            "INSERT INTO board_search (doc, thread_id, content) VALUES ($1, $2, $3) \
+             ON CONFLICT (doc) DO UPDATE SET content = excluded.content",
+            [doc.into(), thread_id.into(), text.into()],
+        ))
+        .await?;
+    } else {
+        db.execute_raw(Statement::from_sql_and_values(
+            backend,
+            "DELETE FROM board_search WHERE doc = $1",
+            [doc.into()],
+        ))
+        .await?;
+        db.execute_raw(Statement::from_sql_and_values(
+            backend,
+            "INSERT INTO board_search (stems, doc, thread_id) VALUES ($1, $2, $3)",
+            [stemming::stems(text).into(), doc.into(), thread_id.into()],
+        ))
+        .await?;
+    }
+    Ok(())
+}
+
+/// (Re)indexes a thread's own text.
+pub(crate) async fn index_thread(
+    db: &impl ConnectionTrait,
+    thread: &board_thread::Model,
+) -> Result<(), DbErr> {
+    put(
+        db,
+        &format!("t{}", thread.id),
+        thread.id,
+        &thread_text(thread),
+    )
+    .await
+}
+
+/// (Re)indexes a reply.
+pub(crate) async fn index_post(
+    db: &impl ConnectionTrait,
+    post: &board_post::Model,
+) -> Result<(), DbErr> {
+    put(
+        db,
+        &format!("p{}", post.id),
+        post.thread_id,
+        &plain_text(&post.body),
+    )
+    .await
+}
+
+/// Takes a reply out of the index.
+pub(crate) async fn remove_post(db: &impl ConnectionTrait, post_id: i64) -> Result<(), DbErr> {
+    let backend = db.get_database_backend();
+    db.execute_raw(Statement::from_sql_and_values(
+        backend,
+        "DELETE FROM board_search WHERE doc = $1",
+        [format!("p{post_id}").into()],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// Takes a thread and its replies out of the index (PostgreSQL also cascades).
+pub(crate) async fn remove_thread(db: &impl ConnectionTrait, thread_id: i64) -> Result<(), DbErr> {
+    let backend = db.get_database_backend();
+    db.execute_raw(Statement::from_sql_and_values(
+        backend,
+        "DELETE FROM board_search WHERE thread_id = $1",
+        [thread_id.into()],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// The SQLite FTS5 query for `words`: every stem must occur (as a prefix, so compounds match).
+fn fts_query(words: &str) -> Option<String> {
+    let stemmer = stemming::german();
+    let terms: Vec<String> = stemming::words(words)
+        .take(12)
+        .map(|w| format!("\"{}\"*", stemming::stem(&stemmer, &w).replace('"', "")))
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+/// The conditions on `t` (board_thread) for `viewer` and the filters of `query`, with their
+/// values; numbered from `first`.
+pub(crate) fn filters(
+    viewer: Option<&SessionUser>,
+    query: &BoardQuery,
+    first: usize,
+) -> (String, Vec<Value>) {
+    let mut sql = Vec::new();
+    let mut values: Vec<Value> = Vec::new();
+    let param = |value: Value, values: &mut Vec<Value>| {
+        values.push(value);
+        format!("${}", first + values.len() - 1)
+    };
+    match viewer {
+        None => sql.push("t.visibility = 'public' AND t.hidden_reason IS NULL".to_owned()),
+        Some(user) if shared::board::may_moderate(user) => {}
+        Some(user) => {
+            let p = param(user.account_id.into(), &mut values);
+            sql.push(format!("(t.hidden_reason IS NULL OR t.author_id = {p})"));
+        }
+    }
+    if let Some(kind) = query.kind() {
+        let p = param(kind.code().into(), &mut values);
+        sql.push(format!("t.kind = {p}"));
+    }
+    if let Some(topic) = query.topic() {
+        let p = param(format!("%{}%", topic.code()).into(), &mut values);
+        sql.push(format!("t.topics LIKE {p}"));
+    }
+    if let Some(state) = query.state() {
+        let p = param(format!("{}%", state.ags_prefix()).into(), &mut values);
+        sql.push(format!("t.kommune_ags LIKE {p}"));
+    }
+    if let Some(size) = query.size() {
+        use shared::forums::SizeClass as S;
+        let (low, high) = match size {
+            S::Small => (0, 4_999),
+            S::Town => (5_000, 19_999),
+            S::MediumCity => (20_000, 100_000),
+            S::City | S::District => (100_001, i64::MAX),
+        };
+        let lo = param(low.into(), &mut values);
+        let hi = param(high.into(), &mut values);
+        sql.push(format!(
+            "t.kommune_ags IN (SELECT ags FROM kommune WHERE population BETWEEN {lo} AND {hi})"
+        ));
+    }
+    if let Some(solved) = query.solved() {
+        sql.push(format!(
+            "t.kind = 'fall' AND t.solved = {}",
+            if solved { "TRUE" } else { "FALSE" }
+        ));
+    }
+    let joined = if sql.is_empty() {
+        "TRUE".to_owned()
+    } else {
+        sql.join(" AND ")
+    };
+    (joined, values)
+}
+
+/// The threads matching `query` (its words and filters) that `viewer` may read, best first:
+/// one page of ids and the total.
+pub async fn find(
+    db: &impl ConnectionTrait,
+    viewer: Option<&SessionUser>,
+    query: &BoardQuery,
+) -> Result<(Vec<i64>, u64), DbErr> {
+    let backend = db.get_database_backend();
+    let words = query.words();
+    let offset = i64::from(query.page() - 1) * PAGE_SIZE as i64;
+    let (matching, mut values) = if backend == DatabaseBackend::Postgres {
+        (
+            "SELECT s.thread_id AS thread_id, MAX(ts_rank(s.tsv, websearch_to_tsquery('german', $1))) AS rank \
+             FROM board_search s WHERE s.tsv @@ websearch_to_tsquery('german', $1) GROUP BY s.thread_id"
+                .to_owned(),
+            vec![Value::from(words.clone())],
+        )
+    } else {
+        // The LIMIT keeps SQLite from flattening the ranking into the aggregate (bm25() only
+        // works directly on the MATCH) and bounds the work of a very common word.
+        let Some(fts) = fts_query(&words) else {
+            return Ok((Vec::new(), 0));
+        };
+        (
+            "SELECT m.thread_id AS thread_id, -MIN(m.score) AS rank FROM \
+             (SELECT thread_id, bm25(board_search) AS score FROM board_search WHERE board_search MATCH $1 \
+             LIMIT 20000) m \
+             GROUP BY m.thread_id"
+                .to_owned(),
+            vec![Value::from(fts)],
+        )
+    };
+    let (conditions, filter_values) = filters(viewer, query, 2);
+    values.extend(filter_values);
+    let base =
+        format!("FROM ({matching}) r JOIN board_thread t ON t.id = r.thread_id WHERE {conditions}");
+    let total = db
+        .query_one_raw(Statement::from_sql_and_values(
+            backend,
+            format!("SELECT COUNT(*) AS n {base}"),
+            values.clone(),
+        ))
+        .await?
+        .map(|row| row.try_get::<i64>("", "n"))
+        .transpose()?
+        .unwrap_or(0);
+    let rows = db
+        .query_all_raw(Statement::from_sql_and_values(
+            backend,
+            format!(
+                "SELECT t.id AS id {base} ORDER BY r.rank DESC, t.last_activity_at DESC LIMIT {PAGE_SIZE} OFFSET {offset}"
+            ),
+            values,
+        ))
+        .await?;
+    let ids = rows
+        .iter()
+        .map(|row| row.try_get::<i64>("", "id"))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((ids, u64::try_from(total).unwrap_or(0)))
+}
+
+/// An excerpt of `text` around the first word matching `words`, HTML-escaped, with every
+/// matching word in `<mark>`; `None` when nothing matches.
+pub fn excerpt(text: &str, words: &str) -> Option<String> {
+    let stemmer = stemming::german();
+    let wanted: Vec<String> = stemming::words(words)
+        .map(|w| stemming::stem(&stemmer, &w))
+        .collect();
+    if wanted.is_empty() {
+        return None;
+    }
+    let matches = |word: &str| {
+        let stem = stemming::stem(&stemmer, &word.to_lowercase());
+        wanted.iter().any(|w| stem.starts_with(w.as_str()))
+    };
+    // Byte offsets of the words in `text`.
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                spans.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        spans.push((s, text.len()));
+    }
+    let first = spans.iter().position(|(s, e)| matches(&text[*s..*e]))?;
+    let from = first.saturating_sub(12);
+    let to = (first + 28).min(spans.len());
+    let mut out = String::new();
+    if from > 0 {
+        out.push('…');
+    }
+    let mut cursor = spans[from].0;
+    for (s, e) in &spans[from..to] {
+        out.push_str(&shared::text::escape_html(&text[cursor..*s]));
+        let word = &text[*s..*e];
+        if matches(word) {
+            out.push_str("<mark>");
+            out.push_str(&shared::text::escape_html(word));
+            out.push_str("</mark>");
+        } else {
+            out.push_str(&shared::text::escape_html(word));
+        }
+        cursor = *e;
+    }
+    if to < spans.len() {
+        out.push('…');
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpts_mark_inflected_forms_and_escape_the_rest() {
+        let html = excerpt(
+            "Unser <b>Bürgerhaushalt</b> erreichte 2025 viele.",
+            "Bürgerhaushalte",
+        )
+        .expect("match");
+        assert!(html.contains("<mark>Bürgerhaushalt</mark>"), "{html}");
+        assert!(html.contains("&lt;b&gt;"), "{html}");
+        assert!(excerpt("nichts davon", "Bürgerhaushalte").is_none());
+    }
+
+    #[test]
+    fn fts_queries_quote_every_stem() {
+        assert_eq!(
+            fts_query("Bürgerhaushalte \" OR *").as_deref(),
+            Some("\"burgerhaushalt\"* \"or\"*")
+        );
+        assert_eq!(fts_query("  "), None);
+    }
+}

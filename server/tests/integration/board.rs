@@ -1,0 +1,716 @@
+//! The exchange board through the real router: posting and replying, safe rendering of
+//! everything typed, members-only threads that no visitor reaches by any channel, search in
+//! German on both databases, notifications, moderation, and the live stream through every
+//! middleware layer.
+
+// Helpers outside `#[test]` functions panic on set-up failure like the tests that use them.
+#![expect(clippy::expect_used)]
+
+use std::time::Duration;
+
+use axum::Router;
+use http::{StatusCode, header};
+use http_body_util::BodyExt;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use tower::ServiceExt;
+
+use crate::support::*;
+use domain::platform::entities::{board_post, board_thread, notification, outbox_mail};
+
+const FREIBURG: &str = "freiburg@demo.beteiligungsnetz.de";
+const HALLE: &str = "begleitung@demo.beteiligungsnetz.de";
+
+/// Form-encodes `value`.
+fn enc(value: &str) -> String {
+    shared::text::url_encode(value)
+}
+
+/// Starts a thread through the server function; returns its id.
+async fn create(app: &Router, db: &DatabaseConnection, cookie: &str, form: &str) -> i64 {
+    let answer = send(app, post("/api/board/create", form, Some(cookie))).await;
+    assert!(
+        answer.status.is_success() || answer.status.is_redirection(),
+        "{} {}",
+        answer.status,
+        answer.body
+    );
+    board_thread::Entity::find()
+        .order_by_desc(board_thread::Column::Id)
+        .one(db)
+        .await
+        .expect("db")
+        .expect("thread")
+        .id
+}
+
+fn case_form(title: &str, situation: &str) -> String {
+    format!(
+        "kind=fall&title={}&topics[]=beteiligungsmethoden&tags=&situation={}&goal={}&question={}",
+        enc(title),
+        enc(situation),
+        enc("Mehr Menschen erreichen."),
+        enc("Was hat bei Ihnen funktioniert?")
+    )
+}
+
+async fn reply(app: &Router, cookie: &str, thread: i64, body: &str) -> Answer {
+    send(
+        app,
+        post(
+            "/api/board/reply",
+            &format!("thread_id={thread}&body={}", enc(body)),
+            Some(cookie),
+        ),
+    )
+    .await
+}
+
+async fn newest_post(db: &DatabaseConnection) -> board_post::Model {
+    board_post::Entity::find()
+        .order_by_desc(board_post::Column::Id)
+        .one(db)
+        .await
+        .expect("db")
+        .expect("post")
+}
+
+const PAYLOADS: &[&str] = &[
+    "<script>alert('xss')</script>",
+    "<img src=x onerror=alert(1)>",
+    "\"><svg onload=alert(1)>",
+    "[klick](javascript:alert(1))",
+    "</textarea><script>alert(2)</script>",
+];
+
+/// No payload survives as markup: no script, image or SVG element, no event handler
+/// attribute, no `javascript:` link.
+fn assert_inert(html: &str, context: &str) {
+    for raw in [
+        "<script>alert",
+        "<img src=x",
+        "<svg onload",
+        "href=\"javascript:",
+        "<script>alert(2)",
+    ] {
+        assert!(!html.contains(raw), "{context}: {raw} rendered as markup");
+    }
+}
+
+#[tokio::test]
+async fn xss_payloads_in_every_text_field_render_inert() {
+    let (app, db) = test_app().await;
+    let author = sign_in(&app, MEMBER).await;
+    let payload = PAYLOADS.join(" ");
+    let p = enc(&payload);
+    // A public practice example with the payload in every field.
+    let id = create(
+        &app,
+        &db,
+        &author,
+        &format!("kind=praxis&title={}&topics[]=energie&tags={}&visibility=public&what={p}&cost={p}&outcome={p}&lessons={p}&contact={p}",
+            enc(&format!("Titel {}", PAYLOADS[0])), enc("<b>fett</b>, onerror")),
+    )
+    .await;
+    // An event notice with the payload in its place.
+    let event = create(
+        &app,
+        &db,
+        &author,
+        &format!("kind=termin&title={}&topics[]=energie&tags=&body={p}&event_date=2027-03-18&event_time=10:00&event_place={}",
+            enc("Termin mit Nutzlast"), enc(&format!("Rathaus {}", PAYLOADS[2]))),
+    )
+    .await;
+    let other = sign_in(&app, FREIBURG).await;
+    assert!(reply(&app, &other, id, &payload).await.status.is_success());
+    let post_id = newest_post(&db).await.id;
+    // The moderation reason is shown to the author.
+    let coordinator = sign_in(&app, COORDINATOR).await;
+    let hidden = send(
+        &app,
+        post(
+            "/api/board/moderation/hide",
+            &format!("thread_id={id}&post_id={post_id}&hide=ja&reason={p}"),
+            Some(&coordinator),
+        ),
+    )
+    .await;
+    assert!(hidden.status.is_success(), "{}", hidden.body);
+    for (path, cookie) in [
+        (format!("/austausch/{id}"), Some(author.as_str())),
+        (format!("/austausch/{id}"), Some(other.as_str())),
+        (format!("/austausch/{id}"), None),
+        (format!("/austausch/{id}"), Some(coordinator.as_str())),
+        (format!("/austausch/{id}/bearbeiten"), Some(author.as_str())),
+        (format!("/austausch/{event}"), Some(author.as_str())),
+        ("/austausch".to_owned(), None),
+        (
+            format!("/austausch?q={}", enc("script alert")),
+            Some(author.as_str()),
+        ),
+        (format!("/austausch?q={}", enc("<script>")), None),
+        ("/kommunen/14713000".to_owned(), None),
+        ("/benachrichtigungen".to_owned(), Some(author.as_str())),
+        (
+            "/koordination/moderation".to_owned(),
+            Some(coordinator.as_str()),
+        ),
+    ] {
+        let answer = send(&app, get(&path, cookie)).await;
+        assert_eq!(answer.status, StatusCode::OK, "{path}");
+        assert_inert(&answer.body, &path);
+    }
+    // The text is there, as text.
+    let page = send(&app, get(&format!("/austausch/{id}"), Some(&author))).await;
+    assert!(page.body.contains("&lt;script&gt;alert"), "shown as text");
+    assert!(
+        page.body
+            .contains("rel=\"nofollow ugc noopener noreferrer\"")
+            || !page.body.contains("<a href=\"http")
+    );
+}
+
+#[tokio::test]
+async fn visitors_never_see_members_only_posts_by_any_channel() {
+    let (app, db) = test_app().await;
+    let member = sign_in(&app, MEMBER).await;
+    let secret = "Vertraulichkeitsprobe";
+    let id = create(
+        &app,
+        &db,
+        &member,
+        &case_form(
+            &format!("{secret} im Rat"),
+            &format!("{secret}: nur für Mitglieder."),
+        ),
+    )
+    .await;
+    // An event notice (members-only by kind) and a reply with the word.
+    let event = create(
+        &app,
+        &db,
+        &member,
+        &format!("kind=termin&title={}&topics[]=energie&tags=&body={}&event_date=2027-03-18&event_time=10:00&event_place=Rathaus",
+            enc(&format!("{secret} Termin")), enc(secret)),
+    )
+    .await;
+    // A members-only practice example of the member's municipality.
+    create(
+        &app,
+        &db,
+        &member,
+        &format!(
+            "kind=praxis&title={}&topics[]=energie&tags=&visibility=members&what={}&outcome=Gut",
+            enc(&format!("{secret} Praxis")),
+            enc(secret)
+        ),
+    )
+    .await;
+    let other = sign_in(&app, FREIBURG).await;
+    assert!(
+        reply(&app, &other, id, &format!("Antwort zu {secret}"))
+            .await
+            .status
+            .is_success()
+    );
+    // What would show a leak (the search box echoes the query itself).
+    let leaked = |body: &str| {
+        [
+            format!("{secret} im Rat"),
+            format!("{secret} Termin"),
+            format!("{secret} Praxis"),
+            format!("Antwort zu {secret}"),
+            format!("<mark>{secret}</mark>"),
+        ]
+        .iter()
+        .any(|text| body.contains(text.as_str()))
+    };
+    // A member fills the page cache first; a visitor must not get that page.
+    for path in ["/austausch", "/kommunen/14713000"] {
+        assert!(
+            leaked(&send(&app, get(path, Some(&member))).await.body),
+            "{path} shows it to members"
+        );
+    }
+    for path in [
+        "/austausch".to_owned(),
+        format!("/austausch?q={secret}"),
+        format!("/austausch?q={secret}&art=fall"),
+        "/kommunen/14713000".to_owned(),
+        format!("/austausch/{id}"),
+        format!("/austausch/{event}"),
+        "/api/kommunen".to_owned(),
+    ] {
+        for _ in 0..2 {
+            let answer = send(&app, get(&path, None)).await;
+            assert!(!leaked(&answer.body), "visitor sees it at {path}");
+        }
+    }
+    for path in [format!("/austausch/{id}"), format!("/austausch/{event}")] {
+        assert_eq!(
+            send(&app, get(&path, None)).await.status,
+            StatusCode::NOT_FOUND,
+            "{path}"
+        );
+    }
+    // Server functions.
+    for (function, body) in [
+        ("/api/board/thread", format!("id={id}")),
+        ("/api/board/thread", format!("id={event}")),
+        ("/api/board", format!("query[q]={secret}&query[art]=&query[thema]=&query[land]=&query[groesse]=&query[stand]=&query[seite]=")),
+        ("/api/board", "query[q]=&query[art]=&query[thema]=&query[land]=&query[groesse]=&query[stand]=&query[seite]=".to_owned()),
+        ("/api/kommunen/page", "ags=14713000".to_owned()),
+        ("/api/board/notifications/count", String::new()),
+    ] {
+        let answer = send(&app, post(function, &body, None)).await;
+        assert!(!leaked(&answer.body), "{function} {body}: {}", answer.body);
+    }
+    // The live stream and the calendar file.
+    for path in [
+        format!("/austausch/{id}/live"),
+        format!("/austausch/{event}/termin.ics"),
+    ] {
+        let answer = send(&app, get(&path, None)).await;
+        assert_eq!(answer.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(!answer.body.contains(secret));
+    }
+    let ics = send(
+        &app,
+        get(&format!("/austausch/{event}/termin.ics"), Some(&member)),
+    )
+    .await;
+    assert_eq!(ics.status, StatusCode::OK);
+    assert!(
+        ics.body.contains("BEGIN:VEVENT")
+            && ics
+                .body
+                .contains("DTSTART;TZID=Europe/Berlin:20270318T100000")
+    );
+    // Notification e-mails go to members only, and carry no visitor address.
+    let mails = outbox_mail::Entity::find().all(&db).await.expect("outbox");
+    assert!(
+        mails
+            .iter()
+            .all(|m| m.to_address.ends_with("@demo.beteiligungsnetz.de"))
+    );
+}
+
+#[tokio::test]
+async fn a_case_gets_advice_a_mention_notifies_once_and_the_asker_closes_it() {
+    let (app, db) = test_app().await;
+    let asker = sign_in(&app, MEMBER).await;
+    let id = create(
+        &app,
+        &db,
+        &asker,
+        &case_form(
+            "Bürgerhaushalt ohne Jugend",
+            "Kaum junge Menschen machen mit.",
+        ),
+    )
+    .await;
+    let adviser = sign_in(&app, FREIBURG).await;
+    let answer = reply(
+        &app,
+        &adviser,
+        id,
+        "Ein Jugendbudget hilft. @\"Hanna Halle (Demo)\" hat Erfahrung damit.",
+    )
+    .await;
+    assert!(answer.status.is_success(), "{}", answer.body);
+    let written = newest_post(&db).await;
+    // The mention is a link to the member; she and the asker are notified once each.
+    let page = send(&app, get(&format!("/austausch/{id}"), Some(&asker))).await;
+    assert!(
+        page.body.contains(">@Hanna Halle (Demo)</a>"),
+        "mention linked"
+    );
+    let halle = sign_in(&app, HALLE).await;
+    let count = send(
+        &app,
+        post("/api/board/notifications/count", "", Some(&halle)),
+    )
+    .await;
+    assert_eq!(count.body, "1");
+    let count = send(
+        &app,
+        post("/api/board/notifications/count", "", Some(&asker)),
+    )
+    .await;
+    assert_eq!(count.body, "1");
+    let notes = notification::Entity::find()
+        .filter(notification::Column::PostId.eq(written.id))
+        .all(&db)
+        .await
+        .expect("db");
+    assert_eq!(notes.len(), 2, "asker and mentioned, the adviser not");
+    // The e-mail job sends each notification once.
+    let settings = domain::RuntimeSettings {
+        public_url: format!("http://{HOST}"),
+        ..Default::default()
+    };
+    let now = chrono::Utc::now();
+    let first = domain::board::notifications::mail_due(&db, &settings, now)
+        .await
+        .expect("mail");
+    let again = domain::board::notifications::mail_due(&db, &settings, now)
+        .await
+        .expect("mail");
+    assert_eq!((first, again), (2, 0));
+    let mail = outbox_mail::Entity::find()
+        .filter(outbox_mail::Column::ToAddress.eq(HALLE))
+        .one(&db)
+        .await
+        .expect("db")
+        .expect("mail to the mentioned member");
+    let one_click = mail.list_unsubscribe.clone().expect("List-Unsubscribe");
+    assert!(
+        one_click.contains("/benachrichtigungen/abmelden/ein-klick?token="),
+        "{one_click}"
+    );
+    // Only the asker marks helpful and closes the case.
+    let refused = send(
+        &app,
+        post(
+            "/api/board/reply/helpful",
+            &format!("id={}&helpful=ja", written.id),
+            Some(&halle),
+        ),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let helpful = send(
+        &app,
+        post(
+            "/api/board/reply/helpful",
+            &format!("id={}&helpful=ja", written.id),
+            Some(&asker),
+        ),
+    )
+    .await;
+    assert!(helpful.status.is_success(), "{}", helpful.body);
+    let short = send(
+        &app,
+        post(
+            "/api/board/resolve",
+            &format!("thread_id={id}&outcome=kurz"),
+            Some(&asker),
+        ),
+    )
+    .await;
+    assert_eq!(short.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(short.body.contains("mindestens 10 Zeichen"));
+    let closed = send(
+        &app,
+        post(
+            "/api/board/resolve",
+            &format!(
+                "thread_id={id}&outcome={}",
+                enc("Wir starten ein Jugendbudget.")
+            ),
+            Some(&asker),
+        ),
+    )
+    .await;
+    assert!(closed.status.is_success(), "{}", closed.body);
+    let page = send(&app, get(&format!("/austausch/{id}"), Some(&adviser))).await;
+    assert!(
+        page.body.contains("data-testid=\"geloest\"")
+            && page.body.contains("Wir starten ein Jugendbudget.")
+    );
+    assert!(page.body.contains("data-testid=\"hilfreich\""));
+    // The one-click link (RFC 8058) turns the e-mails off without a session.
+    let path = one_click.split_once(HOST).expect("host").1;
+    let request = http::Request::post(path)
+        .header(header::HOST, HOST)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(axum::body::Body::from("List-Unsubscribe=One-Click"))
+        .expect("request");
+    assert_eq!(send(&app, request).await.status, StatusCode::OK);
+    let page = send(&app, post("/api/board/notifications", "", Some(&halle))).await;
+    assert!(page.body.contains("\"mode\":\"Never\""), "{}", page.body);
+}
+
+#[tokio::test]
+async fn edits_keep_a_history_and_deleted_members_show_as_former_members() {
+    let (app, db) = test_app().await;
+    let author = sign_in(&app, FREIBURG).await;
+    let id = create(
+        &app,
+        &db,
+        &author,
+        &case_form("Wärmeplanung früh beteiligen", "Viele sind verunsichert."),
+    )
+    .await;
+    assert!(
+        reply(&app, &author, id, "Erster Entwurf meiner Antwort")
+            .await
+            .status
+            .is_success()
+    );
+    let written = newest_post(&db).await;
+    let other = sign_in(&app, MEMBER).await;
+    let foreign = send(
+        &app,
+        post(
+            "/api/board/reply/edit",
+            &format!("id={}&body=Fremd", written.id),
+            Some(&other),
+        ),
+    )
+    .await;
+    assert_eq!(foreign.status, StatusCode::FORBIDDEN);
+    let edited = send(
+        &app,
+        post(
+            "/api/board/reply/edit",
+            &format!("id={}&body={}", written.id, enc("Zweite Fassung")),
+            Some(&author),
+        ),
+    )
+    .await;
+    assert!(edited.status.is_success(), "{}", edited.body);
+    let page = send(&app, get(&format!("/austausch/{id}"), Some(&other))).await;
+    assert!(page.body.contains("Zweite Fassung") && page.body.contains("bearbeitet am"));
+    // The author deletes the account but keeps the posts: they stay, as a former member's.
+    let account = domain::platform::entities::account::Entity::find()
+        .filter(domain::platform::entities::account::Column::Email.eq(FREIBURG))
+        .one(&db)
+        .await
+        .expect("db")
+        .expect("account");
+    domain::accounts::erasure::erase_account(&db, &account, false)
+        .await
+        .expect("erase");
+    let page = send(&app, get(&format!("/austausch/{id}"), Some(&other))).await;
+    assert!(page.body.contains("Zweite Fassung"));
+    assert!(page.body.contains("ehemaliges Mitglied"));
+    assert!(!page.body.contains("Fritz Freiburg"));
+}
+
+#[tokio::test]
+async fn a_flagged_post_is_hidden_by_a_coordinator_with_a_reason_the_author_sees() {
+    let (app, db) = test_app().await;
+    let author = sign_in(&app, FREIBURG).await;
+    let id = create(
+        &app,
+        &db,
+        &author,
+        &case_form("Parkraum und Beteiligung", "Streit um Parkplätze."),
+    )
+    .await;
+    let reporter = sign_in(&app, MEMBER).await;
+    let flagged = send(
+        &app,
+        post(
+            "/api/board/flag",
+            &format!("thread_id={id}&post_id=&reason={}", enc("Enthält Werbung")),
+            Some(&reporter),
+        ),
+    )
+    .await;
+    assert!(flagged.status.is_success(), "{}", flagged.body);
+    let coordinator = sign_in(&app, COORDINATOR).await;
+    let queue = send(&app, get("/koordination/moderation", Some(&coordinator))).await;
+    assert!(
+        queue.body.contains("Enthält Werbung") && queue.body.contains("Parkraum und Beteiligung")
+    );
+    let hidden = send(
+        &app,
+        post(
+            "/api/board/moderation/hide",
+            &format!(
+                "thread_id={id}&post_id=&hide=ja&reason={}",
+                enc("Werbung ist hier nicht erlaubt")
+            ),
+            Some(&coordinator),
+        ),
+    )
+    .await;
+    assert!(hidden.status.is_success(), "{}", hidden.body);
+    // Gone for other members (page, list, search), shown with the reason to its author.
+    assert_eq!(
+        send(&app, get(&format!("/austausch/{id}"), Some(&reporter)))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert!(
+        !send(&app, get("/austausch?q=Parkraum", Some(&reporter)))
+            .await
+            .body
+            .contains("Parkraum und Beteiligung")
+    );
+    let own = send(&app, get(&format!("/austausch/{id}"), Some(&author))).await;
+    assert!(own.body.contains("Werbung ist hier nicht erlaubt"));
+    assert!(
+        send(&app, get("/koordination/moderation", Some(&coordinator)))
+            .await
+            .body
+            .contains("Keine offenen Meldungen.")
+    );
+    use domain::platform::entities::audit_log;
+    let audit = audit_log::Entity::find().all(&db).await.expect("audit");
+    assert!(audit.iter().any(|e| e.action == "board.hide"));
+}
+
+#[tokio::test]
+async fn posting_is_rate_limited_per_member() {
+    let (app, db) = test_app().await;
+    let member = sign_in(&app, MEMBER).await;
+    let id = create(
+        &app,
+        &db,
+        &member,
+        &case_form("Viele Antworten hintereinander", "Ein Test der Grenze."),
+    )
+    .await;
+    let mut limited = None;
+    for n in 0..40 {
+        let answer = reply(&app, &member, id, &format!("Antwort Nummer {n}")).await;
+        if answer.status == StatusCode::TOO_MANY_REQUESTS {
+            limited = Some(n);
+            break;
+        }
+        assert!(answer.status.is_success(), "{}", answer.body);
+    }
+    // The thread itself was the first post of the hour.
+    assert_eq!(
+        limited,
+        Some(domain::board::posting::POSTS_PER_HOUR.max_hits as usize - 1)
+    );
+}
+
+/// Reads the next chunk of a streamed body within `wait`, as text.
+async fn next_chunk(body: &mut axum::body::Body, wait: Duration) -> Option<String> {
+    match tokio::time::timeout(wait, body.frame()).await {
+        Ok(Some(Ok(frame))) => frame
+            .into_data()
+            .ok()
+            .map(|d| String::from_utf8_lossy(&d).into_owned()),
+        _ => None,
+    }
+}
+
+#[tokio::test]
+async fn the_live_stream_passes_compression_and_timeout_and_replays_missed_events() {
+    // A request timeout of one second: the stream must outlive it.
+    let (app, db) = test_app_with(&[("REQUEST_TIMEOUT_SECS", "1")]).await;
+    let member = sign_in(&app, MEMBER).await;
+    let id = create(
+        &app,
+        &db,
+        &member,
+        &case_form("Live verfolgt", "Antworten kommen sofort."),
+    )
+    .await;
+    let mut request = get(&format!("/austausch/{id}/live"), Some(&member));
+    request
+        .headers_mut()
+        .insert(header::ACCEPT_ENCODING, "br, gzip".parse().expect("header"));
+    let response = app.clone().oneshot(request).await.expect("response");
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        response.headers()[header::CONTENT_TYPE],
+        "text/event-stream"
+    );
+    assert!(
+        response.headers().get(header::CONTENT_ENCODING).is_none(),
+        "not compressed"
+    );
+    let mut body = response.into_body();
+    // Past the request timeout, a reply arrives on the open stream at once.
+    tokio::time::sleep(Duration::from_millis(1_500)).await;
+    let other = sign_in(&app, FREIBURG).await;
+    assert!(
+        reply(&app, &other, id, "Live-Antwort")
+            .await
+            .status
+            .is_success()
+    );
+    let chunk = next_chunk(&mut body, Duration::from_secs(3))
+        .await
+        .expect("an event, not buffered");
+    assert!(chunk.contains("event: antwort"), "{chunk}");
+    let event_id: i64 = chunk
+        .lines()
+        .find_map(|l| l.strip_prefix("id: "))
+        .expect("event id")
+        .trim()
+        .parse()
+        .expect("number");
+    // A reconnect that missed two events gets both from the database.
+    assert!(reply(&app, &other, id, "Zweite").await.status.is_success());
+    let mut request = get(&format!("/austausch/{id}/live"), Some(&member));
+    request.headers_mut().insert(
+        "last-event-id",
+        (event_id - 1).to_string().parse().expect("header"),
+    );
+    let response = app.clone().oneshot(request).await.expect("response");
+    let mut body = response.into_body();
+    let mut seen = String::new();
+    while let Some(chunk) = next_chunk(&mut body, Duration::from_millis(500)).await {
+        seen.push_str(&chunk);
+        if seen.matches("event: antwort").count() >= 2 {
+            break;
+        }
+    }
+    assert_eq!(seen.matches("event: antwort").count(), 2, "{seen}");
+    assert!(seen.contains(&format!("id: {event_id}\n")));
+}
+
+/// German full-text search on both databases: inflected forms find each other.
+async fn search_finds_inflected_forms(database_url: &str) {
+    let (app, _db) = test_app_on(database_url).await;
+    let member = sign_in(&app, MEMBER).await;
+    for (query, expected) in [
+        (
+            "Bürgerhaushalte",
+            "Wie erreichen wir junge Menschen beim Bürgerhaushalt?",
+        ),
+        ("Jugendbudgets", "Jugendbudget mit 40 umgesetzten Projekten"),
+        (
+            "Wärmeplanungen Eigentümer",
+            "Wärmeplanung: Wie beteiligen wir",
+        ),
+    ] {
+        let answer = send(
+            &app,
+            get(&format!("/austausch?q={}", enc(query)), Some(&member)),
+        )
+        .await;
+        assert!(answer.body.contains(expected), "{query} on {database_url}");
+        assert!(answer.body.contains("<mark>"), "{query}: highlighted");
+    }
+    // Filters narrow the results; a visitor finds only public posts.
+    let cases = send(
+        &app,
+        get(
+            &format!("/austausch?q={}&art=praxis", enc("Jugend")),
+            Some(&member),
+        ),
+    )
+    .await;
+    assert!(!cases.body.contains("Wie erreichen wir junge Menschen"));
+    let visitor = send(
+        &app,
+        get(&format!("/austausch?q={}", enc("Bürgerhaushalt")), None),
+    )
+    .await;
+    assert!(!visitor.body.contains("Wie erreichen wir junge Menschen"));
+    assert!(visitor.body.contains("Jugendbudget mit 40"));
+}
+
+#[tokio::test]
+async fn search_in_german_on_sqlite() {
+    search_finds_inflected_forms("sqlite::memory:").await;
+}
+
+#[tokio::test]
+async fn search_in_german_on_postgres() {
+    let Some(url) = postgres_test_database_named("board_search").await else {
+        eprintln!("TEST_DATABASE_URL unset: PostgreSQL search not tested");
+        return;
+    };
+    search_finds_inflected_forms(&url).await;
+    drop_postgres_test_database(&url).await;
+}
