@@ -37,12 +37,16 @@ fn is_cacheable_path(path: &str) -> bool {
     ) || path
         .strip_prefix("/beauftragte/")
         .is_some_and(|rest| !rest.is_empty() && !rest.contains('/'))
-        || shows_board(path)
+        || shows_board(path, None)
 }
 
 /// Pages that also show the board (public threads): cached under the sum of the directory's
 /// and the board's counters, so a new reply renews them but leaves the map cached.
-fn shows_board(path: &str) -> bool {
+/// The map filtered to municipalities with practice examples (`beispiele=1`) is one of them.
+fn shows_board(path: &str, query: Option<&str>) -> bool {
+    if path == "/karte" {
+        return query.is_some_and(|q| q.split('&').any(|pair| pair.starts_with("beispiele=")));
+    }
     let single = |prefix: &str| {
         path.strip_prefix(prefix)
             .is_some_and(|rest| !rest.is_empty() && !rest.contains('/'))
@@ -272,7 +276,7 @@ pub async fn page_cache(State(cache): State<PageCache>, request: Request, next: 
     let Some(key) = cache_key(&request, cache.app.settings.secure_cookies) else {
         return next.run(request).await;
     };
-    let version = if shows_board(request.uri().path()) {
+    let version = if shows_board(request.uri().path(), request.uri().query()) {
         domain::officers::snapshot::board_version(&cache.app.db).await
     } else {
         domain::officers::snapshot::current_version(&cache.app.db).await

@@ -61,6 +61,17 @@ pub fn app_state(config: &ServerConfig, db: DatabaseConnection) -> AppState {
     }
 }
 
+/// On PostgreSQL, one listener per instance brings every instance's board events to this
+/// instance's readers (on SQLite, a single instance, they go round in-process).
+pub fn spawn_live_listener(config: &ServerConfig, state: &AppState) {
+    if config.database_url.starts_with("postgres") {
+        tokio::spawn(domain::board::live::listen(
+            config.database_url.clone(),
+            state.live.clone(),
+        ));
+    }
+}
+
 /// Runs the server until SIGINT/SIGTERM, then lets in-flight requests finish.
 pub async fn serve(config: ServerConfig) -> anyhow::Result<()> {
     let db = prepare_database(&config).await?;
@@ -85,13 +96,7 @@ pub async fn serve(config: ServerConfig) -> anyhow::Result<()> {
         db.clone(),
         (*state.settings).clone(),
     ));
-    if config.database_url.starts_with("postgres") {
-        // One listener per instance brings every instance's board events to this one's readers.
-        tokio::spawn(domain::board::live::listen(
-            config.database_url.clone(),
-            state.live.clone(),
-        ));
-    }
+    spawn_live_listener(&config, &state);
     let router = build_router(state, &config);
     let listener = tokio::net::TcpListener::bind(config.bind_address)
         .await

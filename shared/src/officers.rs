@@ -16,6 +16,9 @@ pub struct OfficerQuery {
     pub q: String,
     pub nahe: String,
     pub umkreis: String,
+    /// `1`: only municipalities with practice examples on the board (on the chosen topic).
+    #[serde(default)]
+    pub beispiele: String,
     /// Page of the list (1-based; empty means the first).
     #[serde(default)]
     pub seite: String,
@@ -36,6 +39,9 @@ pub struct OfficerFilter {
     pub text: Option<String>,
     /// Municipality to search around (as typed; resolved by the server) and the radius.
     pub near: Option<(String, u32)>,
+    /// Only municipalities with practice examples the viewer may read; the topic then filters
+    /// the examples instead of the officers.
+    pub with_examples: bool,
     /// Page of the list, 1-based.
     pub page: usize,
 }
@@ -50,6 +56,7 @@ impl OfficerQuery {
             ("q", &self.q),
             ("nahe", &self.nahe),
             ("umkreis", &self.umkreis),
+            ("beispiele", &self.beispiele),
             ("seite", &self.seite),
         ] {
             errors.keep(field, value);
@@ -114,11 +121,20 @@ impl OfficerQuery {
                 Some((place.to_owned(), radius))
             }
         };
+        let with_examples = match self.beispiele.trim() {
+            "" => false,
+            "1" => true,
+            _ => {
+                errors.add("beispiele", FieldError::new("Ungültige Auswahl."));
+                false
+            }
+        };
         errors.into_result(OfficerFilter {
             land,
             topic,
             text,
             near,
+            with_examples,
             page,
         })
     }
@@ -133,6 +149,7 @@ impl OfficerQuery {
             ("q", &self.q),
             ("nahe", &self.nahe),
             ("umkreis", &self.umkreis),
+            ("beispiele", &self.beispiele),
         ] {
             if !value.trim().is_empty() {
                 parts.push(format!("{key}={}", percent_encode(value.trim())));
@@ -306,6 +323,21 @@ mod tests {
         assert_eq!(
             query.to_query_string(),
             "land=SN&q=Lea+Leipzig&nahe=Frankfurt+%28Oder%29"
+        );
+        let with_examples = OfficerQuery {
+            thema: "energie".into(),
+            beispiele: "1".into(),
+            ..Default::default()
+        };
+        assert_eq!(with_examples.to_query_string(), "thema=energie&beispiele=1");
+        assert!(with_examples.check().expect("valid").with_examples);
+        let nonsense = OfficerQuery {
+            beispiele: "alle".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            nonsense.check().expect_err("invalid").get("beispiele"),
+            Some("Ungültige Auswahl.")
         );
     }
 

@@ -714,3 +714,145 @@ async fn search_in_german_on_postgres() {
     search_finds_inflected_forms(&url).await;
     drop_postgres_test_database(&url).await;
 }
+
+/// Which of Lea (Leipzig) and Fritz (Freiburg) a map answer lists.
+fn leipzig_freiburg(body: &str) -> [bool; 2] {
+    [
+        body.contains("Lea Leipzig"),
+        body.contains("Fritz Freiburg"),
+    ]
+}
+
+#[tokio::test]
+async fn the_map_filters_to_municipalities_with_practice_examples_the_viewer_may_read() {
+    let (app, db) = test_app().await;
+    let member = sign_in(&app, MEMBER).await;
+    let markers = |topic: &str| {
+        format!(
+            "query[land]=&query[thema]={topic}&query[q]=&query[nahe]=&query[umkreis]=&query[beispiele]=1"
+        )
+    };
+    // The demo: Freiburg shares a public example on participation methods, Leipzig one on
+    // town centres; nobody one on energy.
+    let methods = send(
+        &app,
+        post("/api/officers/map", &markers("beteiligungsmethoden"), None),
+    )
+    .await;
+    assert_eq!(methods.status, StatusCode::OK, "{}", methods.body);
+    assert_eq!(leipzig_freiburg(&methods.body), [false, true]);
+    let energy = send(&app, post("/api/officers/map", &markers("energie"), None)).await;
+    assert_eq!(leipzig_freiburg(&energy.body), [false, false]);
+    // Without the filter, the topic filters the officers' own topics as before.
+    let plain = send(&app, post("/api/officers/map", QUERY_ALL, None)).await;
+    assert_eq!(leipzig_freiburg(&plain.body), [true, true]);
+
+    // Lea shares a members-only example on energy: members find Leipzig, visitors do not.
+    let form = "kind=praxis&title=Energiesprechstunde&topics[]=energie&tags=&visibility=members&what=Sprechstunden&outcome=Gut";
+    create(&app, &db, &member, form).await;
+    let visitor = send(&app, post("/api/officers/map", &markers("energie"), None)).await;
+    assert_eq!(
+        leipzig_freiburg(&visitor.body),
+        [false, false],
+        "members-only examples stay hidden from visitors"
+    );
+    let as_member = send(
+        &app,
+        post("/api/officers/map", &markers("energie"), Some(&member)),
+    )
+    .await;
+    assert_eq!(leipzig_freiburg(&as_member.body), [true, false]);
+
+    // The cached map page for visitors renews when a public example appears.
+    let page = "/karte?thema=energie&beispiele=1";
+    let before = send(&app, get(page, None)).await;
+    assert_eq!(before.status, StatusCode::OK);
+    assert!(!before.body.contains("Lea Leipzig"));
+    assert!(
+        before
+            .body
+            .contains(r#"name="beispiele" value="1" checked"#),
+        "the checkbox keeps its state"
+    );
+    let form = "kind=praxis&title=Energiewende+im+Quartier&topics[]=energie&tags=&visibility=public&what=Quartiersplanung&outcome=Gut";
+    create(&app, &db, &member, form).await;
+    let after = send(&app, get(page, None)).await;
+    assert!(
+        after.body.contains("Lea Leipzig"),
+        "page cache renewed under the board's version"
+    );
+
+    // Nonsense is answered at the field.
+    let bad = send(
+        &app,
+        post(
+            "/api/officers/map",
+            &markers("energie").replace("beispiele]=1", "beispiele]=alle"),
+            None,
+        ),
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+    assert!(bad.body.contains("Ungültige Auswahl."));
+}
+
+/// Waits until `hub` hears other instances (its PostgreSQL listener is connected).
+async fn until_listening(hub: &domain::board::live::LiveHub) {
+    for _ in 0..100 {
+        if hub.is_listening() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("the live listener did not connect within 5 s");
+}
+
+#[tokio::test]
+async fn a_reply_on_one_instance_reaches_readers_of_another_on_postgres() {
+    let Some(url) = postgres_test_database_named("board_live").await else {
+        eprintln!("TEST_DATABASE_URL unset: live updates across instances not tested");
+        return;
+    };
+    let (first, db, first_hub) = live_instance_on(&url, true).await;
+    let (second, _, second_hub) = live_instance_on(&url, false).await;
+    until_listening(&first_hub).await;
+    until_listening(&second_hub).await;
+    let asker = sign_in(&first, MEMBER).await;
+    let id = create(
+        &first,
+        &db,
+        &asker,
+        &case_form("Zwei Instanzen", "Ein Lastverteiler davor."),
+    )
+    .await;
+    // A reader on the second instance; the reply is written through the first.
+    let response = second
+        .clone()
+        .oneshot(get(&format!("/austausch/{id}/live"), Some(&asker)))
+        .await
+        .expect("response");
+    assert_eq!(response.status(), StatusCode::OK);
+    let mut body = response.into_body();
+    let adviser = sign_in(&first, FREIBURG).await;
+    let started = std::time::Instant::now();
+    assert!(
+        reply(&first, &adviser, id, "Über die Instanzgrenze")
+            .await
+            .status
+            .is_success()
+    );
+    let mut seen = String::new();
+    while let Some(chunk) = next_chunk(&mut body, Duration::from_secs(3)).await {
+        seen.push_str(&chunk);
+        if seen.contains("event: antwort") {
+            break;
+        }
+    }
+    assert!(
+        seen.contains("event: antwort"),
+        "the second instance's reader got: {seen:?}"
+    );
+    assert!(started.elapsed() < Duration::from_secs(3));
+    drop(body);
+    drop_postgres_test_database(&url).await;
+}

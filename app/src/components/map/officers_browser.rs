@@ -154,7 +154,8 @@ fn popup_html(officers: &[&OfficerSummary]) -> String {
         return String::new();
     };
     let mut html = format!(
-        "<strong>{}</strong> ({})<ul class=\"map-popup-list\">",
+        "<a href=\"/kommunen/{}\"><strong>{}</strong></a> ({})<ul class=\"map-popup-list\">",
+        escape_html(&first.ags),
         escape_html(&first.kommune),
         escape_html(first.land.name())
     );

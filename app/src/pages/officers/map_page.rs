@@ -22,6 +22,7 @@ pub fn MapPage() -> impl IntoView {
             q: params.get("q").unwrap_or_default(),
             nahe: params.get("nahe").unwrap_or_default(),
             umkreis: params.get("umkreis").unwrap_or_default(),
+            beispiele: params.get("beispiele").unwrap_or_default(),
             seite: params.get("seite").unwrap_or_default(),
         })
     });

@@ -63,6 +63,14 @@ pub fn OfficerFilters(
                     }).collect_view()}
                 </select>
             </div>
+            <div class="form-field md:col-span-3">
+                <label class="flex items-start gap-2">
+                    <input type="checkbox" name="beispiele" value="1" checked=query.beispiele == "1" class="mt-1 h-4 w-4" aria-describedby="beispiele-hinweis" />
+                    <span class="font-semibold">"Nur Kommunen mit Praxisbeispielen"</span>
+                </label>
+                <p id="beispiele-hinweis" class="text-sm text-slate-700">"Kommunen, die im Austausch ein Praxisbeispiel geteilt haben – zum gewählten Thema, wenn Sie eines gewählt haben."</p>
+                {move || message("beispiele").map(|m| view! { <p class="field-error">{m}</p> })}
+            </div>
             <div class="flex flex-wrap items-center gap-4 md:col-span-3">
                 <button type="submit" class="button-primary">"Filter anwenden"</button>
                 <A href="/karte">"Alle Filter zurücksetzen"</A>

@@ -48,7 +48,7 @@ fn ProfileView(profile: OfficerProfile) -> impl IntoView {
         <p class="mt-2 text-lg text-slate-700">{officer.position.clone()}</p>
         <dl class="profile-facts">
             <dt>"Kommune"</dt>
-            <dd>{officer.kommune.clone()} " (" {officer.land.name()} ", rund " {format_thousands(profile.population)} " Einwohner*innen)"</dd>
+            <dd><A href=format!("/kommunen/{}", officer.ags)>{officer.kommune.clone()}</A> " (" {officer.land.name()} ", rund " {format_thousands(profile.population)} " Einwohner*innen)"</dd>
             {(!profile.department.is_empty()).then(|| view! { <dt>"Fachbereich"</dt><dd>{profile.department.clone()}</dd> })}
             <dt>"Themen"</dt>
             <dd>{if topics.is_empty() { "Keine Angabe".to_owned() } else { topics }}</dd>

@@ -9,6 +9,9 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect, Set, Statement,
 };
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use tokio::sync::broadcast;
 
 use crate::DomainError;
@@ -30,6 +33,8 @@ pub struct LiveHub {
     sender: broadcast::Sender<Published>,
     /// On PostgreSQL the listener forwards every event (also this instance's own).
     via_database: bool,
+    /// Whether the listener is connected and listening (PostgreSQL).
+    listening: Arc<AtomicBool>,
 }
 
 impl LiveHub {
@@ -38,7 +43,14 @@ impl LiveHub {
         Self {
             sender,
             via_database: backend == DatabaseBackend::Postgres,
+            listening: Arc::new(AtomicBool::new(false)),
         }
+    }
+
+    /// Whether events of other instances reach this one now: always on SQLite, on PostgreSQL
+    /// while the listener is connected.
+    pub fn is_listening(&self) -> bool {
+        !self.via_database || self.listening.load(Ordering::Acquire)
     }
 
     /// Readers of every thread; filter by thread.
@@ -135,6 +147,7 @@ pub async fn listen(database_url: String, hub: LiveHub) {
                 if let Err(error) = listener.listen(CHANNEL).await {
                     tracing::error!(%error, "LISTEN failed");
                 } else {
+                    hub.listening.store(true, Ordering::Release);
                     loop {
                         match listener.recv().await {
                             Ok(notification) => hub.forward(notification.payload()),
@@ -144,6 +157,7 @@ pub async fn listen(database_url: String, hub: LiveHub) {
                             }
                         }
                     }
+                    hub.listening.store(false, Ordering::Release);
                 }
             }
             Err(error) => tracing::error!(%error, "live listener cannot connect"),

@@ -1,16 +1,16 @@
 //! Reading the board: the index and search (one page, filters in the URL), a thread with its
 //! replies rendered on the server, similar cases, and a municipality's public examples.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Statement,
 };
-use shared::SessionUser;
 use shared::board::{
     BoardIndex, BoardQuery, PAGE_SIZE, PostKind, ReplyView, SectionView, ThreadPage, ThreadSummary,
     may_edit, may_moderate, may_resolve,
 };
+use shared::{SessionUser, Topic};
 
 use super::markdown::{plain_text, render};
 use super::posting::{readable_thread, resolve_mentions};
@@ -330,6 +330,33 @@ pub async fn public_examples_of(
         .await?
         .into_iter()
         .map(|(_, s)| s)
+        .collect())
+}
+
+/// The municipalities with practice examples (on `topic`, if given) the viewer may read: the
+/// public ones for visitors, also the members-only ones for members. For the map filter
+/// „Kommunen mit Praxisbeispielen“.
+pub async fn kommunen_with_examples(
+    db: &impl ConnectionTrait,
+    members: bool,
+    topic: Option<Topic>,
+) -> Result<HashSet<String>, DomainError> {
+    let mut found = board_thread::Entity::find()
+        .select_only()
+        .column(board_thread::Column::KommuneAgs)
+        .column(board_thread::Column::Topics)
+        .filter(board_thread::Column::Kind.eq(PostKind::Practice.code()))
+        .filter(board_thread::Column::KommuneAgs.is_not_null())
+        .filter(board_thread::Column::HiddenReason.is_null())
+        .filter(board_thread::Column::Anonymous.eq(false));
+    if !members {
+        found = found.filter(board_thread::Column::Visibility.eq("public"));
+    }
+    let rows: Vec<(Option<String>, String)> = found.into_tuple().all(db).await?;
+    Ok(rows
+        .into_iter()
+        .filter(|(_, topics)| topic.is_none_or(|t| topics.split(',').any(|c| c == t.code())))
+        .filter_map(|(ags, _)| ags)
         .collect())
 }
 

@@ -1,6 +1,8 @@
 //! Searching the directory and loading profiles with their nearby colleagues, over the cached
 //! snapshot ([`super::snapshot`]) with the viewer's visibility applied to every answer.
 
+use std::collections::HashSet;
+
 use sea_orm::ConnectionTrait;
 use shared::officers::{
     Colleague, OfficerFilter, OfficerProfile, OfficerSearchResult, OfficerSummary, PAGE_SIZE,
@@ -51,11 +53,12 @@ fn matching<'a>(
     snapshot: &'a Snapshot,
     viewer: Viewer,
     filter: &OfficerFilter,
+    examples: Option<&HashSet<String>>,
     centre: Option<&(KommuneSuggestion, u32)>,
 ) -> Vec<(&'a CachedOfficer, Option<f64>)> {
     let mut officers: Vec<(&CachedOfficer, Option<f64>)> = snapshot
         .visible(viewer)
-        .filter(|o| matches(o, filter))
+        .filter(|o| matches(o, filter, examples))
         .map(|o| (o, None))
         .collect();
     if let Some((centre, radius)) = centre {
@@ -73,12 +76,20 @@ fn matching<'a>(
     officers
 }
 
-/// The filters other than distance.
-fn matches(officer: &CachedOfficer, filter: &OfficerFilter) -> bool {
+/// The filters other than distance. With `examples` (the municipalities with practice
+/// examples on the chosen topic), the topic has been applied to the examples already.
+fn matches(
+    officer: &CachedOfficer,
+    filter: &OfficerFilter,
+    examples: Option<&HashSet<String>>,
+) -> bool {
     filter.land.is_none_or(|land| officer.summary.land == land)
-        && filter
-            .topic
-            .is_none_or(|topic| officer.summary.topics.contains(&topic))
+        && match examples {
+            Some(kommunen) => kommunen.contains(&officer.summary.ags),
+            None => filter
+                .topic
+                .is_none_or(|topic| officer.summary.topics.contains(&topic)),
+        }
         && filter.text.as_ref().is_none_or(|text| {
             officer.folded_kommune.contains(text.as_str())
                 || officer.folded_name.contains(text.as_str())
@@ -92,6 +103,21 @@ fn to_summary((officer, distance): &(&CachedOfficer, Option<f64>)) -> OfficerSum
     }
 }
 
+/// The municipalities with practice examples `viewer` may read, when the filter asks for them.
+async fn examples_filter(
+    db: &impl ConnectionTrait,
+    viewer: Viewer,
+    filter: &OfficerFilter,
+) -> Result<Option<HashSet<String>>, DomainError> {
+    if !filter.with_examples {
+        return Ok(None);
+    }
+    let members = viewer != Viewer::Public;
+    Ok(Some(
+        crate::board::reading::kommunen_with_examples(db, members, filter.topic).await?,
+    ))
+}
+
 /// One page of the matching officers, with the totals. Counts without cloning or hashing:
 /// only the officers on the page are copied out of the snapshot.
 pub async fn search(
@@ -101,6 +127,8 @@ pub async fn search(
     filter: &OfficerFilter,
 ) -> Result<OfficerSearchResult, DomainError> {
     let centre = resolve_centre(db, filter).await?;
+    let examples = examples_filter(db, viewer, filter).await?;
+    let examples = examples.as_ref();
     let snapshot = cache.current(db).await?;
     let mut seen = vec![false; snapshot.kommunen];
     let mut kommunen = 0;
@@ -114,7 +142,7 @@ pub async fn search(
     };
     let first = (filter.page.max(1) - 1) * PAGE_SIZE;
     let (total, mut officers) = if centre.is_some() {
-        let found = matching(&snapshot, viewer, filter, centre.as_ref());
+        let found = matching(&snapshot, viewer, filter, examples, centre.as_ref());
         found.iter().for_each(|(o, _)| count(o));
         let on_page: Vec<OfficerSummary> = found
             .iter()
@@ -127,7 +155,10 @@ pub async fn search(
         // The common case in one pass over the snapshot, nothing collected but the page.
         let mut total = 0;
         let mut on_page = Vec::with_capacity(PAGE_SIZE);
-        for officer in snapshot.visible(viewer).filter(|o| matches(o, filter)) {
+        for officer in snapshot
+            .visible(viewer)
+            .filter(|o| matches(o, filter, examples))
+        {
             count(officer);
             if (first..first + PAGE_SIZE).contains(&total) {
                 on_page.push(officer.summary.clone());
@@ -141,7 +172,7 @@ pub async fn search(
     if page != filter.page.max(1) {
         // Asked beyond the last page: show the last one.
         let last_first = (page - 1) * PAGE_SIZE;
-        let found = matching(&snapshot, viewer, filter, centre.as_ref());
+        let found = matching(&snapshot, viewer, filter, examples, centre.as_ref());
         officers = found
             .iter()
             .skip(last_first)
@@ -166,11 +197,15 @@ pub async fn all_matching(
     filter: &OfficerFilter,
 ) -> Result<Vec<OfficerSummary>, DomainError> {
     let centre = resolve_centre(db, filter).await?;
+    let examples = examples_filter(db, viewer, filter).await?;
+    let examples = examples.as_ref();
     let snapshot = cache.current(db).await?;
-    Ok(matching(&snapshot, viewer, filter, centre.as_ref())
-        .iter()
-        .map(to_summary)
-        .collect())
+    Ok(
+        matching(&snapshot, viewer, filter, examples, centre.as_ref())
+            .iter()
+            .map(to_summary)
+            .collect(),
+    )
 }
 
 /// One profile as `viewer` may see it, with the nearest colleagues (shared topics first).

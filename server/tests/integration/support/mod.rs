@@ -49,6 +49,33 @@ async fn test_app_configured(
     (build_router(state, &config), db)
 }
 
+/// One more instance on the same database (own pool, own live hub with its listener), as a
+/// load balancer would run it beside others. Seeds the demo only when `seed`.
+pub async fn live_instance_on(
+    database_url: &str,
+    seed: bool,
+) -> (
+    Router,
+    sea_orm::DatabaseConnection,
+    domain::board::live::LiveHub,
+) {
+    let url = database_url.to_owned();
+    let config = ServerConfig::from_lookup(|name| match name {
+        "DATABASE_URL" => Some(url.clone()),
+        "PUBLIC_URL" => Some(format!("http://{HOST}")),
+        _ => None,
+    })
+    .expect("test configuration");
+    let db = startup::prepare_database(&config).await.expect("database");
+    if seed {
+        domain::demo_seed::seed_demo_data(&db).await.expect("seed");
+    }
+    let state = startup::app_state(&config, db.clone());
+    startup::spawn_live_listener(&config, &state);
+    let hub = state.live.clone();
+    (build_router(state, &config), db, hub)
+}
+
 pub async fn test_app() -> (Router, sea_orm::DatabaseConnection) {
     test_app_on("sqlite::memory:").await
 }
