@@ -98,7 +98,7 @@ test("a case gets advice: reply with a mention, notification, helpful answer, so
 
   // Search finds the case by an inflected form, and the solved filter keeps it.
   await page.goto("/austausch");
-  await page.getByLabel("Suche").fill(`Bürgerhaushalte ${marker}`);
+  await page.getByRole("searchbox", { name: "Suche" }).fill(`Bürgerhaushalte ${marker}`);
   await page.getByRole("button", { name: "Suchen" }).click();
   await expect(page).toHaveURL(/[?&]q=/);
   const results = page.getByTestId("beitraege").locator("li");
@@ -192,7 +192,7 @@ test("a flagged post is hidden by a coordinator, with the reason shown to its au
     const item = coordinator.page.getByTestId("meldungen").locator("li").filter({ has: coordinator.page.getByRole("link", { name: title }) });
     await expect(item.getByText("Hier wird ein Bürger bloßgestellt.")).toBeVisible();
     await item.getByLabel("Grund für die Verfasser*in").fill(reason);
-    await item.getByRole("button", { name: "Ausblenden" }).click();
+    await item.getByRole("button", { name: "Ausblenden", exact: true }).click();
     await expect(coordinator.page.getByRole("link", { name: title })).toHaveCount(0);
 
     // Other members no longer find it; its author sees why.

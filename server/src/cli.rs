@@ -41,6 +41,12 @@ pub enum Command {
         /// Number of municipalities they are spread over.
         #[arg(long, default_value_t = 2000)]
         kommunen: usize,
+        /// Generated board threads (0: none), written by the generated officers.
+        #[arg(long, default_value_t = 0)]
+        board_threads: usize,
+        /// Generated replies in all, spread over the threads (the first gets 100).
+        #[arg(long, default_value_t = 0)]
+        board_posts: usize,
     },
     /// Run a periodic job once, then exit. The server runs them by itself; this is for
     /// operators (and lets the end-to-end tests see what a job does at a later time).
@@ -107,12 +113,20 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             tracing::info!(?outcome, "demo seed finished");
             Ok(())
         }
-        Command::BenchSeed { officers, kommunen } => {
+        Command::BenchSeed {
+            officers,
+            kommunen,
+            board_threads,
+            board_posts,
+        } => {
             let db = startup::prepare_database(&config).await?;
             let added = domain::bench_seed::seed(&db, officers, kommunen)
                 .await
                 .context("generating benchmark data failed")?;
-            tracing::info!(added, kommunen, "benchmark data ready");
+            let threads = domain::bench_seed::seed_board(&db, board_threads, board_posts)
+                .await
+                .context("generating board benchmark data failed")?;
+            tracing::info!(added, kommunen, threads, "benchmark data ready");
             Ok(())
         }
         Command::Jobs { job } => {

@@ -45,6 +45,22 @@ async fn data_export_contains_exactly_my_data() {
     assert_eq!(data["profile"]["display_name"], "Lea Leipzig (Demo)");
     assert!(!answer.body.contains(COORDINATOR), "nobody else's data");
     assert!(!answer.body.contains("password"), "no password hash");
+    // The board: her own threads (the demo gives her two), never someone else's.
+    let titles: Vec<&str> = data["board"]["threads"]
+        .as_array()
+        .expect("threads")
+        .iter()
+        .filter_map(|t| t["title"].as_str())
+        .collect();
+    assert!(
+        titles.iter().any(|t| t.starts_with("Innenstadt-Labor")),
+        "{titles:?}"
+    );
+    assert!(
+        !titles.iter().any(|t| t.starts_with("Jugendbudget")),
+        "Fritz's thread: {titles:?}"
+    );
+    assert!(data["board"]["replies"].is_array());
 }
 
 const PROFILE_FORM: &str = "display_name=Lea+Leipzig&kommune=Leipzig+%28Sachsen%29&position=Beauftragte&department=&bio=Hallo&contact_email=&contact_phone=&website=https%3A%2F%2Fwww.leipzig.de&visibility=members&topic_energie=ja&topic_wohnen=ja";

@@ -138,7 +138,15 @@ pub struct CohortForm {
     pub published: Option<String>,
     /// An [`Admission`] code; missing means review.
     pub admission: Option<String>,
+    /// Days to take up an offered seat; empty means [`DEFAULT_OFFER_DAYS`].
+    #[serde(default)]
+    pub offer_days: Option<String>,
 }
+
+/// Days a wait-listed applicant has to take up a freed seat, unless the organisers say otherwise.
+pub const DEFAULT_OFFER_DAYS: u32 = 5;
+/// The longest time to answer an offer the database allows.
+pub const MAX_OFFER_DAYS: u32 = 60;
 
 /// A well-formed cohort.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -151,6 +159,7 @@ pub struct CheckedCohort {
     pub eligibility: Eligibility,
     pub published: bool,
     pub admission: Admission,
+    pub offer_days: u32,
 }
 
 /// Reads checkbox codes; `None` names an unknown one.
@@ -177,6 +186,7 @@ impl CohortForm {
         ] {
             errors.keep(field, value);
         }
+        errors.keep("offer_days", self.offer_days.as_deref().unwrap_or_default());
         for (field, list) in [
             ("states", &self.states),
             ("roles", &self.roles),
@@ -241,6 +251,21 @@ impl CohortForm {
                 0
             }
         };
+        let offer_days = match self.offer_days.as_deref().map(str::trim) {
+            None | Some("") => DEFAULT_OFFER_DAYS,
+            Some(days) => match days.parse::<u32>() {
+                Ok(days) if (1..=MAX_OFFER_DAYS).contains(&days) => days,
+                _ => {
+                    errors.add(
+                        "offer_days",
+                        FieldError::new(format!(
+                            "Bitte geben Sie eine ganze Zahl von 1 bis {MAX_OFFER_DAYS} Tagen an."
+                        )),
+                    );
+                    DEFAULT_OFFER_DAYS
+                }
+            },
+        };
         let admission = match self.admission.as_deref().map(str::trim) {
             None | Some("") => Admission::Review,
             Some(code) => Admission::from_code(code).unwrap_or_else(|| {
@@ -280,6 +305,7 @@ impl CohortForm {
                 eligibility,
                 published: ticked(&self.published),
                 admission,
+                offer_days,
             }),
             _ => Err(errors),
         }
@@ -419,8 +445,14 @@ mod tests {
             bodies: vec!["stadt".into()],
             published: None,
             admission: None,
+            offer_days: Some("90".into()),
         };
         let errors = form.check().expect_err("invalid");
+        assert_eq!(
+            errors.get("offer_days"),
+            Some("Bitte geben Sie eine ganze Zahl von 1 bis 60 Tagen an.")
+        );
+        assert_eq!(errors.value("offer_days"), Some("90"));
         assert!(errors.get("closes_on").is_some());
         assert!(errors.get("capacity").is_some());
         assert!(errors.get("states").is_some());
@@ -430,10 +462,20 @@ mod tests {
             closes_on: "2027-03-01".into(),
             capacity: "20".into(),
             states: vec!["BY".into(), "BW".into(), "".into()],
+            offer_days: Some(" 7 ".into()),
             ..form
         };
         let checked = fixed.check().expect("valid");
         assert_eq!(checked.capacity, 20);
+        assert_eq!(checked.offer_days, 7);
+        let default = CohortForm {
+            offer_days: None,
+            ..fixed.clone()
+        };
+        assert_eq!(
+            default.check().expect("valid").offer_days,
+            DEFAULT_OFFER_DAYS
+        );
         assert_eq!(
             checked.eligibility.states,
             vec![Bundesland::BW, Bundesland::BY]

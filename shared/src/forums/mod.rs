@@ -276,6 +276,8 @@ pub struct CohortView {
     pub meeting_span: Option<(IsoDate, IsoDate)>,
     pub published: bool,
     pub admission: Admission,
+    /// Days a wait-listed applicant has to take up a freed seat.
+    pub offer_days: u32,
 }
 
 /// How seats of a cohort are given.

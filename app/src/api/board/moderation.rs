@@ -16,19 +16,27 @@ fn optional_id(raw: &str) -> Result<Option<i64>, AppError> {
 #[server(endpoint = "board/flag")]
 pub async fn flag_post(thread_id: i64, post_id: String, reason: String) -> Result<(), AppError> {
     let target = post_id.trim().to_owned();
+    let reported = if target.is_empty() {
+        "beitrag".to_owned()
+    } else {
+        target.clone()
+    };
     crate::server::serve::member(|actor, state| async move {
         let post = optional_id(&post_id)?;
-        Ok::<_, AppError>(
-            domain::board::moderation::flag(
-                &state.db,
-                &actor,
-                thread_id,
-                post,
-                &reason,
-                chrono::Utc::now(),
-            )
-            .await?,
+        domain::board::moderation::flag(
+            &state.db,
+            &actor,
+            thread_id,
+            post,
+            &reason,
+            chrono::Utc::now(),
         )
+        .await?;
+        // Back to the thread with the thanks shown at the form (with or without JavaScript).
+        leptos_axum::redirect(&format!(
+            "/austausch/{thread_id}?gemeldet={reported}#melden-{reported}-bereich"
+        ));
+        Ok::<_, AppError>(())
     })
     .await
     .map_err(|e| e.for_target(&target))

@@ -20,6 +20,7 @@ pub async fn create_cohort(
     bodies: Vec<String>,
     published: Option<String>,
     admission: Option<String>,
+    offer_days: Option<String>,
 ) -> Result<(), AppError> {
     let form = shared::forums::CohortForm {
         name,
@@ -32,6 +33,7 @@ pub async fn create_cohort(
         bodies,
         published,
         admission,
+        offer_days,
     };
     crate::server::serve::member(|actor, state| async move {
         let (forum, cohort) = domain::forums::editing::create_cohort(
@@ -62,6 +64,7 @@ pub async fn update_cohort(
     bodies: Vec<String>,
     published: Option<String>,
     admission: Option<String>,
+    offer_days: Option<String>,
 ) -> Result<(), AppError> {
     let form = shared::forums::CohortForm {
         name,
@@ -74,6 +77,7 @@ pub async fn update_cohort(
         bodies,
         published,
         admission,
+        offer_days,
     };
     crate::server::serve::member(|actor, state| async move {
         let (forum, cohort) = domain::forums::editing::update_cohort(

@@ -147,6 +147,10 @@ pub fn CohortFields(
         },
     );
     let admission = stored.as_ref().map(|c| c.admission).unwrap_or_default();
+    let offer_days = stored
+        .as_ref()
+        .map_or(shared::forums::DEFAULT_OFFER_DAYS, |c| c.offer_days)
+        .to_string();
     let eligibility = stored.map(|c| c.eligibility).unwrap_or_default();
     let states: Vec<&'static str> = eligibility.states.iter().map(|s| s.code()).collect();
     let roles: Vec<&'static str> = eligibility.roles.iter().map(|r| r.code()).collect();
@@ -163,6 +167,7 @@ pub fn CohortFields(
             <TextField name="closes_on" label="Bewerbungsschluss" input_type="date" value=initial_value(error, "closes_on", &closes) required=true error=field_message(error, "closes_on") />
             <TextField name="capacity" label="Plätze" input_type="number" value=initial_value(error, "capacity", &capacity) required=true hint="1 bis 500" error=field_message(error, "capacity") />
         </div>
+        <TextField name="offer_days" label="Frist für Nachrück-Angebote (Tage)" input_type="number" value=initial_value(error, "offer_days", &offer_days) hint="Wird ein Platz frei, hat die nächste Person auf der Warteliste so viele Tage Zeit, ihn anzunehmen (1 bis 60; leer: 5)." error=field_message(error, "offer_days") />
         <CheckboxGroup
             name="states"
             legend="Für Kommunen aus"

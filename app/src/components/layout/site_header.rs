@@ -5,12 +5,12 @@ use leptos_router::hooks::use_location;
 use crate::api::accounts::{SignOut, get_current_user};
 use crate::api::board::notification_count;
 
-/// The entries of the main navigation: path and German label.
-pub const MAIN_NAVIGATION: [(&str, &str); 4] = [
+/// The entries of the main navigation: path and German label. Visitors also get
+/// „Mitglied werden“ beside „Anmelden“.
+pub const MAIN_NAVIGATION: [(&str, &str); 3] = [
     ("/karte", "Karte"),
     ("/foren", "Foren"),
     ("/austausch", "Austausch"),
-    ("/mitglied-werden", "Mitglied werden"),
 ];
 
 /// Site header with the brand, the main navigation and the account links.
@@ -43,7 +43,10 @@ pub fn SiteHeader() -> impl IntoView {
                                 }
                             })
                             .collect_view()}
-                        <Transition fallback=|| view! { <li><A href="/anmelden" attr:class="nav-link nav-link-primary">"Anmelden"</A></li> }>
+                        <Transition fallback=|| view! {
+                            <li><A href="/mitglied-werden" attr:class="nav-link">"Mitglied werden"</A></li>
+                            <li><A href="/anmelden" attr:class="nav-link nav-link-primary">"Anmelden"</A></li>
+                        }>
                             {move || match user.get().and_then(Result::ok).flatten() {
                                 Some(user) => view! {
                                     {user.is_coordinator().then(|| view! {
@@ -65,6 +68,7 @@ pub fn SiteHeader() -> impl IntoView {
                                     </li>
                                 }.into_any(),
                                 None => view! {
+                                    <li><A href="/mitglied-werden" attr:class="nav-link">"Mitglied werden"</A></li>
                                     <li><A href="/anmelden" attr:class="nav-link nav-link-primary">"Anmelden"</A></li>
                                 }.into_any(),
                             }}

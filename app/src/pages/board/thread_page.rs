@@ -180,7 +180,7 @@ fn Thread(page: ThreadPage, reload: RwSignal<u32>) -> impl IntoView {
             </ol>
             <p class="mt-4" aria-live="polite" data-testid="live">
                 {move || fresh.get().then_some("Neue Antworten sind eingetroffen und oben eingefügt. ")}
-                <a href=format!("{here}#antworten")>"Neue Antworten – neu laden"</a>
+                <a href=format!("{here}?aktualisiert#antworten")>"Neue Antworten – neu laden"</a>
             </p>
             {if may_reply {
                 view! { <ReplyForm thread_id=thread_id replies=replies kind=kind /> }.into_any()
@@ -320,19 +320,31 @@ fn FlagForm(thread_id: i64, post_id: Option<i64>, reload: RwSignal<u32>) -> impl
     reload_on_success(action, reload);
     let target = post_id.map(|id| id.to_string()).unwrap_or_default();
     let error = scoped(action_error(action.value()), target.clone());
-    let done = Signal::derive(move || matches!(action.value().get(), Some(Ok(()))));
-    let field_id = format!(
-        "melden-{}",
-        post_id.map_or_else(|| "beitrag".to_owned(), |id| id.to_string())
-    );
-    let open = error.get_untracked().is_some();
+    // After a report the server sends the reader back with `?gemeldet=<target>` (also without
+    // JavaScript, where the action's value does not survive the redirect).
+    let query = use_query_map();
+    let reported = if target.is_empty() {
+        "beitrag".to_owned()
+    } else {
+        target.clone()
+    };
+    let reported_here = {
+        let reported = reported.clone();
+        move || query.with(|q| q.get("gemeldet").as_deref() == Some(reported.as_str()))
+    };
+    let done = Signal::derive({
+        let reported_here = reported_here.clone();
+        move || matches!(action.value().get(), Some(Ok(()))) || reported_here()
+    });
+    let field_id = format!("melden-{reported}");
+    let open = error.get_untracked().is_some() || reported_here();
     let kept_reason = if kept_value(error, "target") == target {
         kept_value(error, "reason")
     } else {
         String::new()
     };
     view! {
-        <details open=open class="text-sm">
+        <details open=open class="text-sm" id=format!("melden-{reported}-bereich")>
             <summary class="cursor-pointer underline">{if post_id.is_some() { "Antwort melden" } else { "Beitrag melden" }}</summary>
             {move || if done.get() {
                 view! { <p role="status" class="mt-2">"Danke. Die Koordination sieht sich die Meldung an."</p> }.into_any()
@@ -351,6 +363,7 @@ fn FlagForm(thread_id: i64, post_id: Option<i64>, reload: RwSignal<u32>) -> impl
             }}
         </details>
     }
+    .into_any()
 }
 
 #[component]

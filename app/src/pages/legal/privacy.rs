@@ -40,6 +40,13 @@ pub fn PrivacyPage() -> impl IntoView {
             <p>
                 "Wer sich benachrichtigen lässt, wenn ein Forum eine neue Staffel startet, bestätigt seine Adresse zuerst per E-Mail; jede Benachrichtigung enthält einen Link zum Abmelden, der die Adresse sofort löscht."
             </p>
+            <h2>"Erfahrungsaustausch"</h2>
+            <p>
+                "Beiträge und Antworten im Austausch speichern wir mit Ihrem Namen und Ihrer Kommune, damit andere Mitglieder wissen, wer welche Erfahrung teilt (Art. 6 Abs. 1 lit. b DSGVO). Beiträge sind nur für Mitglieder lesbar, außer Sie machen ein Praxisbeispiel oder einen Erfahrungsbericht ausdrücklich öffentlich. Fälle zur kollegialen Beratung können Sie anonym stellen: Andere Mitglieder sehen dann weder Namen noch Kommune, nur die Koordination. Frühere Fassungen bearbeiteter Texte bleiben in der Versionsgeschichte, bis Sie den Beitrag löschen. Meldungen an die Moderation sieht nur die Koordination."
+            </p>
+            <p>
+                "Benachrichtigungen (Antworten, Erwähnungen, neue Beiträge in Themen, denen Sie folgen) sehen Sie nach der Anmeldung; per E-Mail erhalten Sie sie sofort, einmal pro Woche oder gar nicht – wie Sie es unter „Benachrichtigungen“ einstellen. Jede E-Mail enthält einen Link, mit dem Sie weitere E-Mails mit einem Klick abbestellen."
+            </p>
             <h2>"Speicherdauer"</h2>
             <ul class="list-disc pl-6">
                 <li>"Abgelehnte Mitgliedsanträge: 30 Tage nach der Entscheidung; nie bestätigte Anträge: 7 Tage nach Ablauf des Bestätigungslinks."</li>
@@ -50,7 +57,7 @@ pub fn PrivacyPage() -> impl IntoView {
             </ul>
             <h2>"Löschen Ihres Kontos"</h2>
             <p>
-                "Wenn Sie Ihr Konto löschen (unter „Mein Konto“, mit Ihrem Passwort bestätigt), löschen wir sofort Ihr Profil, Ihre Themen, Sitzungen, offene Links, Ihre Mitgliedsanträge, E-Mails an Ihre Adresse, Zähler zur Missbrauchsabwehr, hochgeladene Mitgliederlisten, in denen Ihre Adresse steht, sowie Ihre Bewerbungen für Foren und Benachrichtigungen. Im Protokoll der Koordination bleibt nur vermerkt, dass etwas geschehen ist – statt Ihres Namens und Ihrer Adresse steht dort „gelöschtes Mitglied“ mit einer Nummer."
+                "Wenn Sie Ihr Konto löschen (unter „Mein Konto“, mit Ihrem Passwort bestätigt), löschen wir sofort Ihr Profil, Ihre Themen, Sitzungen, offene Links, Ihre Mitgliedsanträge, E-Mails an Ihre Adresse, Zähler zur Missbrauchsabwehr, hochgeladene Mitgliederlisten, in denen Ihre Adresse steht, sowie Ihre Bewerbungen für Foren und Benachrichtigungen. Ihre Beiträge im Austausch löschen wir mit, wenn Sie das beim Löschen wählen; sonst bleiben sie lesbar und erscheinen ohne Ihren Namen unter „ehemaliges Mitglied“. Im Protokoll der Koordination bleibt nur vermerkt, dass etwas geschehen ist – statt Ihres Namens und Ihrer Adresse steht dort „gelöschtes Mitglied“ mit einer Nummer."
             </p>
             <p>
                 "Hat die Koordination Sie aus der Mitgliederliste des Netzwerks übernommen, bleibt Ihr Profil verborgen, bis Sie selbst ein Passwort festgelegt und seine Sichtbarkeit gewählt haben."

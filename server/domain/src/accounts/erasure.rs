@@ -38,13 +38,24 @@ pub async fn erase_account(
         .exec(db)
         .await?;
     // Forum applications under the address or the account (a seat they held is freed; the
-    // triggers count it) and subscriptions to new cohorts.
+    // triggers count it, and the forum job hands it on down the waitlist) and subscriptions to
+    // new cohorts.
+    let theirs = sea_orm::Condition::any()
+        .add(forum_application::Column::Email.eq(email.clone()))
+        .add(forum_application::Column::AccountId.eq(account.id));
+    for application in forum_application::Entity::find()
+        .filter(theirs.clone())
+        .all(db)
+        .await?
+    {
+        let holds_seat = shared::forums::ApplicationStatus::from_code(&application.status)
+            .is_some_and(|status| status.holds_seat());
+        if holds_seat {
+            crate::forums::applications::seats::seat_freed(db, application.cohort_id).await?;
+        }
+    }
     forum_application::Entity::delete_many()
-        .filter(
-            sea_orm::Condition::any()
-                .add(forum_application::Column::Email.eq(email.clone()))
-                .add(forum_application::Column::AccountId.eq(account.id)),
-        )
+        .filter(theirs)
         .exec(db)
         .await?;
     forum_subscription::Entity::delete_many()

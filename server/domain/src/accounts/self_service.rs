@@ -275,6 +275,7 @@ pub async fn export(
             "created_at": s.created_at, "last_seen_at": s.last_seen_at, "user_agent": s.user_agent,
         })).collect::<Vec<_>>(),
         "join_requests": requests,
+        "board": crate::board::export_of(db, account_id).await?,
     }))
 }
 

@@ -127,3 +127,75 @@ pub(crate) fn summary(
         excerpt_html: None,
     }
 }
+
+/// What the board stores about a member, for their data export (DSGVO Art. 15/20): their
+/// threads and replies (as written, with revisions left out), the reports they made, their
+/// notifications and settings.
+pub async fn export_of(
+    db: &impl sea_orm::ConnectionTrait,
+    account_id: i64,
+) -> Result<serde_json::Value, sea_orm::DbErr> {
+    use crate::platform::entities::{
+        board_flag, board_follow, board_post, notification, notification_setting,
+    };
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+
+    let threads = board_thread::Entity::find()
+        .filter(board_thread::Column::AuthorId.eq(account_id))
+        .order_by_asc(board_thread::Column::Id)
+        .all(db)
+        .await?;
+    let posts = board_post::Entity::find()
+        .filter(board_post::Column::AuthorId.eq(account_id))
+        .order_by_asc(board_post::Column::Id)
+        .all(db)
+        .await?;
+    let flags = board_flag::Entity::find()
+        .filter(board_flag::Column::ReporterId.eq(account_id))
+        .order_by_asc(board_flag::Column::Id)
+        .all(db)
+        .await?;
+    let notifications = notification::Entity::find()
+        .filter(notification::Column::AccountId.eq(account_id))
+        .order_by_asc(notification::Column::Id)
+        .all(db)
+        .await?;
+    let mode = notification_setting::Entity::find_by_id(account_id)
+        .one(db)
+        .await?
+        .map(|s| s.mode);
+    let topics: Vec<String> = board_follow::Entity::find()
+        .filter(board_follow::Column::AccountId.eq(account_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|f| f.topic)
+        .collect();
+    Ok(serde_json::json!({
+        "threads": threads.iter().map(|t| serde_json::json!({
+            "id": t.id, "kind": t.kind, "title": t.title, "topics": t.topics, "tags": t.tags,
+            "visibility": t.visibility, "anonymous": t.anonymous, "kommune_ags": t.kommune_ags,
+            "sections": sections_of(t), "outcome": t.outcome, "event_date": t.event_date,
+            "event_time": t.event_time, "event_place": t.event_place, "solved": t.solved,
+            "hidden_reason": t.hidden_reason, "created_at": t.created_at.to_rfc3339(),
+            "updated_at": t.updated_at.to_rfc3339(),
+        })).collect::<Vec<_>>(),
+        "replies": posts.iter().map(|p| serde_json::json!({
+            "id": p.id, "thread_id": p.thread_id, "text": p.body, "helpful": p.helpful,
+            "deleted": p.deleted, "hidden_reason": p.hidden_reason,
+            "created_at": p.created_at.to_rfc3339(),
+            "edited_at": p.edited_at.map(|at| at.to_rfc3339()),
+        })).collect::<Vec<_>>(),
+        "reports": flags.iter().map(|f| serde_json::json!({
+            "thread_id": f.thread_id, "reply_id": f.post_id, "reason": f.reason,
+            "created_at": f.created_at.to_rfc3339(),
+        })).collect::<Vec<_>>(),
+        "notifications": notifications.iter().map(|n| serde_json::json!({
+            "kind": n.kind, "thread_id": n.thread_id, "reply_id": n.post_id,
+            "created_at": n.created_at.to_rfc3339(),
+            "read_at": n.read_at.map(|at| at.to_rfc3339()),
+        })).collect::<Vec<_>>(),
+        "notification_mails": mode,
+        "followed_topics": topics,
+    }))
+}

@@ -73,7 +73,15 @@ pub(crate) async fn resolve_mentions(
     db: &impl ConnectionTrait,
     markdown: &str,
 ) -> Result<HashMap<String, Mentioned>, DomainError> {
-    let names = mentioned_names(markdown, MAX_MENTIONS);
+    resolve_names(db, mentioned_names(markdown, MAX_MENTIONS)).await
+}
+
+/// Members with these display names (active accounts), by lower-case name: one query for
+/// every name (plus one when some match only case-insensitively).
+pub(crate) async fn resolve_names(
+    db: &impl ConnectionTrait,
+    names: Vec<String>,
+) -> Result<HashMap<String, Mentioned>, DomainError> {
     let mut found = HashMap::new();
     if names.is_empty() {
         return Ok(found);

@@ -13,7 +13,7 @@ use shared::board::{
 use shared::{SessionUser, Topic};
 
 use super::markdown::{plain_text, render};
-use super::posting::{readable_thread, resolve_mentions};
+use super::posting::{readable_thread, resolve_names};
 use super::{author_view, kind_of, search, sections_of, summary};
 use crate::DomainError;
 use crate::platform::display::berlin_time;
@@ -188,13 +188,22 @@ pub async fn thread_page(
         .order_by_asc(board_post::Column::Id)
         .all(db)
         .await?;
+    // The members mentioned anywhere in the thread, looked up at once (capped per reply).
+    let mut names: Vec<String> = posts
+        .iter()
+        .filter(|p| !p.deleted)
+        .flat_map(|p| super::markdown::mentioned_names(&p.body, shared::board::MAX_MENTIONS))
+        .collect();
+    names.sort();
+    names.dedup();
+    let mentioned = resolve_names(db, names).await?;
     let mut replies = Vec::with_capacity(posts.len());
     for post in posts {
         let own = viewer.is_some_and(|v| may_edit(v, post.author_id));
         let hidden = post.hidden_reason.clone();
         let shows_text = !post.deleted && (hidden.is_none() || moderator || own);
         let html = if shows_text {
-            render(&post.body, &resolve_mentions(db, &post.body).await?)
+            render(&post.body, &mentioned)
         } else {
             String::new()
         };

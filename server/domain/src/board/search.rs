@@ -27,6 +27,17 @@ pub(crate) fn thread_text(thread: &board_thread::Model) -> String {
     text
 }
 
+/// The FTS5 rowid of a document on SQLite: replies by their id, threads by their negated id,
+/// so a document is replaced through the rowid index (the `doc` column is not indexed: a
+/// lookup by it would read the whole table on every write).
+fn sqlite_rowid(doc: &str) -> Option<i64> {
+    match doc.split_at_checked(1) {
+        Some(("p", id)) => id.parse().ok(),
+        Some(("t", id)) => id.parse::<i64>().ok().map(|id| -id),
+        _ => None,
+    }
+}
+
 async fn put(
     db: &impl ConnectionTrait,
     doc: &str,
@@ -43,16 +54,23 @@ async fn put(
         ))
         .await?;
     } else {
+        let rowid = sqlite_rowid(doc)
+            .ok_or_else(|| DbErr::Custom(format!("unknown search document {doc}")))?;
         db.execute_raw(Statement::from_sql_and_values(
             backend,
-            "DELETE FROM board_search WHERE doc = $1",
-            [doc.into()],
+            "DELETE FROM board_search WHERE rowid = $1",
+            [rowid.into()],
         ))
         .await?;
         db.execute_raw(Statement::from_sql_and_values(
             backend,
-            "INSERT INTO board_search (stems, doc, thread_id) VALUES ($1, $2, $3)",
-            [stemming::stems(text).into(), doc.into(), thread_id.into()],
+            "INSERT INTO board_search (rowid, stems, doc, thread_id) VALUES ($1, $2, $3, $4)",
+            [
+                rowid.into(),
+                stemming::stems(text).into(),
+                doc.into(),
+                thread_id.into(),
+            ],
         ))
         .await?;
     }
@@ -90,21 +108,36 @@ pub(crate) async fn index_post(
 /// Takes a reply out of the index.
 pub(crate) async fn remove_post(db: &impl ConnectionTrait, post_id: i64) -> Result<(), DbErr> {
     let backend = db.get_database_backend();
-    db.execute_raw(Statement::from_sql_and_values(
-        backend,
-        "DELETE FROM board_search WHERE doc = $1",
-        [format!("p{post_id}").into()],
-    ))
-    .await?;
+    let statement = if backend == DatabaseBackend::Postgres {
+        Statement::from_sql_and_values(
+            backend,
+            "DELETE FROM board_search WHERE doc = $1",
+            [format!("p{post_id}").into()],
+        )
+    } else {
+        Statement::from_sql_and_values(
+            backend,
+            "DELETE FROM board_search WHERE rowid = $1",
+            [post_id.into()],
+        )
+    };
+    db.execute_raw(statement).await?;
     Ok(())
 }
 
 /// Takes a thread and its replies out of the index (PostgreSQL also cascades).
 pub(crate) async fn remove_thread(db: &impl ConnectionTrait, thread_id: i64) -> Result<(), DbErr> {
     let backend = db.get_database_backend();
+    // On SQLite through the rowids (call this before the replies are deleted).
+    let sql = if backend == DatabaseBackend::Postgres {
+        "DELETE FROM board_search WHERE thread_id = $1"
+    } else {
+        "DELETE FROM board_search WHERE rowid = -$1 \
+         OR rowid IN (SELECT id FROM board_post WHERE thread_id = $1)"
+    };
     db.execute_raw(Statement::from_sql_and_values(
         backend,
-        "DELETE FROM board_search WHERE thread_id = $1",
+        sql,
         [thread_id.into()],
     ))
     .await?;
@@ -314,6 +347,14 @@ mod tests {
         assert!(html.contains("<mark>Bürgerhaushalt</mark>"), "{html}");
         assert!(html.contains("&lt;b&gt;"), "{html}");
         assert!(excerpt("nichts davon", "Bürgerhaushalte").is_none());
+    }
+
+    #[test]
+    fn sqlite_rowids_keep_threads_and_replies_apart() {
+        assert_eq!(sqlite_rowid("p17"), Some(17));
+        assert_eq!(sqlite_rowid("t17"), Some(-17));
+        assert_eq!(sqlite_rowid("x1"), None);
+        assert_eq!(sqlite_rowid("p"), None);
     }
 
     #[test]

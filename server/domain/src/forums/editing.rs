@@ -130,6 +130,7 @@ fn cohort_columns(
     model.opens_on = Set(naive(checked.opens_on));
     model.closes_on = Set(naive(checked.closes_on));
     model.capacity = Set(i32::try_from(checked.capacity).unwrap_or(i32::MAX));
+    model.offer_days = Set(i32::try_from(checked.offer_days).unwrap_or(5));
     model.eligible_states = Set(Eligibility::encode(
         &checked.eligibility.states,
         Bundesland::code,

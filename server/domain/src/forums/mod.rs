@@ -104,5 +104,6 @@ pub(crate) fn cohort_view(
         meeting_span,
         published: model.published,
         admission: shared::forums::Admission::from_code(&model.admission).unwrap_or_default(),
+        offer_days: u32::try_from(model.offer_days).unwrap_or(shared::forums::DEFAULT_OFFER_DAYS),
     }
 }

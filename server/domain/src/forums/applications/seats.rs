@@ -39,7 +39,7 @@ async fn hands_on_seats(
 pub(crate) async fn seat_freed(
     db: &impl ConnectionTrait,
     cohort_id: i64,
-) -> Result<(), DomainError> {
+) -> Result<(), sea_orm::DbErr> {
     forum_cohort::Entity::update_many()
         .col_expr(
             forum_cohort::Column::SeatsToOffer,

@@ -66,6 +66,7 @@ pub(crate) fn cohort_form(slug: &str, opens: NaiveDate, closes: NaiveDate) -> Co
         bodies: vec![],
         published: Some("ja".into()),
         admission: None,
+        offer_days: None,
     }
 }
 

@@ -172,6 +172,8 @@ async fn freed_seats_go_down_the_waitlist_and_expired_offers_pass_on_once() {
             today + Duration::days(30),
         );
         smaller.capacity = "1".into();
+        // The organisers give three days to answer an offer.
+        smaller.offer_days = Some("3".into());
         editing::update_cohort(db, &coordinator, cohort, &smaller, Utc::now())
             .await
             .expect("same capacity is fine");
@@ -184,6 +186,16 @@ async fn freed_seats_go_down_the_waitlist_and_expired_offers_pass_on_once() {
         assert_eq!(status(db, a).await, ApplicationStatus::Withdrawn);
         assert_eq!(status(db, b).await, ApplicationStatus::Offered, "{backend}");
         assert_eq!(mails_to(db, "b@augsburg.de", "Ein Platz ist frei").await, 1);
+        let offered = domain::platform::entities::forum_application::Entity::find_by_id(b)
+            .one(db)
+            .await
+            .expect("q")
+            .expect("b");
+        let left = offered.offer_expires_at.expect("deadline") - Utc::now();
+        assert!(
+            left > Duration::days(3) - Duration::minutes(5) && left <= Duration::days(3),
+            "the cohort's three days: {left}"
+        );
         assert_eq!(
             private_link::withdraw(db, &settings, &a_token, Utc::now()).await,
             Err(DomainError::Conflict(
@@ -336,6 +348,68 @@ async fn seats_the_organisers_keep_free_are_not_offered_to_the_waitlist() {
             "{}",
             database.backend
         );
+        database.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn a_seat_freed_by_an_erased_account_goes_down_the_waitlist() {
+    for database in support::concurrent_backends().await {
+        let db = &database.db;
+        let backend = database.backend;
+        let settings = RuntimeSettings::default();
+        let (coordinator, cohort) = open_cohort(db, 1).await;
+        for (email, place) in [
+            ("a@freiburg.de", "Freiburg (Baden-Württemberg)"),
+            ("b@augsburg.de", "Augsburg"),
+        ] {
+            apply(db, cohort, &application(email, place))
+                .await
+                .expect("applied");
+        }
+        let [a, b] = ids(db).await[..] else {
+            panic!("two applications");
+        };
+        decide(db, &coordinator, a, "annehmen")
+            .await
+            .expect("a accepted");
+        decide(db, &coordinator, b, "warteliste")
+            .await
+            .expect("b waits");
+        // A is also a member and deletes their account: the application goes with it.
+        let now = Utc::now();
+        let account = {
+            use sea_orm::{ActiveModelTrait, Set};
+            domain::platform::entities::account::ActiveModel {
+                email: Set("a@freiburg.de".into()),
+                display_name: Set("A aus Freiburg".into()),
+                password_hash: Set(None),
+                role: Set("member".into()),
+                status: Set("active".into()),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(db)
+            .await
+            .expect("account")
+        };
+        domain::accounts::erasure::erase_account(db, &account, false)
+            .await
+            .expect("erased");
+        assert!(
+            forum_application::Entity::find_by_id(a)
+                .one(db)
+                .await
+                .expect("q")
+                .is_none()
+        );
+        // The job hands the freed seat to B.
+        let (_, offered) = seats::run_once(db, &settings, Utc::now())
+            .await
+            .expect("job");
+        assert_eq!(offered, 1, "{backend}");
+        assert_eq!(status(db, b).await, ApplicationStatus::Offered, "{backend}");
         database.finish().await;
     }
 }
