@@ -113,6 +113,13 @@ build_release() {
   forget_other_checkouts
   step "Building the release (server + WebAssembly + CSS) with cargo-leptos"
   cargo leptos build --release
+  compress_site
+}
+
+# Brotli and gzip siblings of the built assets, served precompressed (scripts/compress-site.mjs).
+compress_site() {
+  step "Compressing the built assets (brotli 11, gzip 9)"
+  node scripts/compress-site.mjs "${LEPTOS_SITE_ROOT:-target/site}"
 }
 
 # The build the end-to-end tests run against: the server in the dev profile, whose
@@ -122,6 +129,7 @@ build_dev() {
   forget_other_checkouts
   step "Building the app for the end-to-end tests (cargo leptos build, dev profile)"
   cargo leptos build
+  compress_site
 }
 
 # The server binary of a profile directory: `release` (default) or `debug`.

@@ -545,6 +545,9 @@ impl BoardQuery {
 pub struct BoardIndex {
     pub threads: Vec<ThreadSummary>,
     pub total: u64,
+    /// `total` is a lower bound: a very common word, listed newest first.
+    #[serde(default)]
+    pub more: bool,
     pub page: u32,
     pub pages: u32,
     /// Whether the viewer may post (signed in).

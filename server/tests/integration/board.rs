@@ -856,3 +856,60 @@ async fn a_reply_on_one_instance_reaches_readers_of_another_on_postgres() {
     drop(body);
     drop_postgres_test_database(&url).await;
 }
+
+/// A very common word (more matching documents than are ranked) lists the newest matching
+/// threads with a lower-bound total, on both databases; visibility still holds.
+async fn common_words_list_the_newest_matches(database_url: &str) {
+    let (app, db) = test_app_on(database_url).await;
+    domain::bench_seed::seed(&db, 40, 20)
+        .await
+        .expect("officers");
+    domain::bench_seed::seed_board(&db, 150, 9_000)
+        .await
+        .expect("threads");
+    let member = sign_in(&app, MEMBER).await;
+    let page = send(
+        &app,
+        get(
+            &format!("/austausch?q={}", enc("Bürgerhaushalte")),
+            Some(&member),
+        ),
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("Mehr als"),
+        "{database_url}: a lower bound is said so"
+    );
+    assert!(page.body.contains("<mark>"), "{database_url}: highlighted");
+    let visitor = send(
+        &app,
+        get(&format!("/austausch?q={}", enc("Bürgerhaushalte")), None),
+    )
+    .await;
+    assert!(
+        !visitor
+            .body
+            .contains("Wie gewinnen wir Jugendliche für den Bürgerhaushalt? (")
+            && !visitor
+                .body
+                .contains("Wie überzeugen wir den Gemeinderat? ("),
+        "{database_url}: generated cases are members-only"
+    );
+    assert!(visitor.body.contains("Treffer"));
+}
+
+#[tokio::test]
+async fn common_words_on_sqlite() {
+    common_words_list_the_newest_matches("sqlite::memory:").await;
+}
+
+#[tokio::test]
+async fn common_words_on_postgres() {
+    let Some(url) = postgres_test_database_named("board_common").await else {
+        eprintln!("TEST_DATABASE_URL unset: PostgreSQL common-word search not tested");
+        return;
+    };
+    common_words_list_the_newest_matches(&url).await;
+    drop_postgres_test_database(&url).await;
+}

@@ -74,12 +74,16 @@ fn Board(index: BoardIndex, query: BoardQuery) -> impl IntoView {
     let BoardIndex {
         threads,
         total,
+        more,
         page,
         pages,
         may_post,
     } = index;
     let searching = !query.words().is_empty();
     let count = match (total, searching) {
+        (n, true) if more => format!(
+            "Mehr als {n} Treffer, die neuesten zuerst. Mit weiteren Wörtern oder Filtern finden Sie gezielter."
+        ),
         (0, true) => "Keine Treffer. Versuchen Sie andere Wörter oder weniger Filter.".to_owned(),
         (0, false) => "Keine Beiträge mit diesen Filtern.".to_owned(),
         (1, true) => "1 Treffer".to_owned(),

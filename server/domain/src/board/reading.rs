@@ -76,7 +76,7 @@ pub async fn index(
     query: &BoardQuery,
 ) -> Result<BoardIndex, DomainError> {
     let words = query.words();
-    let (ids, total) = if words.is_empty() {
+    let (ids, total, more) = if words.is_empty() {
         let backend = db.get_database_backend();
         let (conditions, values) = search::filters(viewer, query, 1);
         let offset = i64::from(query.page() - 1) * PAGE_SIZE as i64;
@@ -104,9 +104,10 @@ pub async fn index(
             .iter()
             .map(|row| row.try_get::<i64>("", "id"))
             .collect::<Result<Vec<_>, _>>()?;
-        (ids, u64::try_from(total).unwrap_or(0))
+        (ids, u64::try_from(total).unwrap_or(0), false)
     } else {
-        search::find(db, viewer, query).await?
+        let found = search::find(db, viewer, query).await?;
+        (found.ids, found.total, found.more)
     };
     let mut threads: Vec<ThreadSummary> = Vec::new();
     for (model, mut view) in summaries(db, viewer, &ids).await? {
@@ -124,6 +125,7 @@ pub async fn index(
     Ok(BoardIndex {
         threads,
         total,
+        more,
         page: query.page(),
         pages,
         may_post: viewer.is_some(),

@@ -215,66 +215,144 @@ pub(crate) fn filters(
     (joined, values)
 }
 
-/// The threads matching `query` (its words and filters) that `viewer` may read, best first:
-/// one page of ids and the total.
+/// Above this many matching documents a search lists the newest matching threads (from the
+/// newest matching documents) instead of ranking every match: ranking tens of thousands of
+/// matches of a common word costs tens of milliseconds per search and tells little. The total
+/// is then a lower bound.
+pub const RANKED_LIMIT: i64 = 2000;
+
+/// One page of search results: thread ids, the number of matching threads, and whether that
+/// number is only a lower bound (a common word: see [`RANKED_LIMIT`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Found {
+    pub ids: Vec<i64>,
+    pub total: u64,
+    pub more: bool,
+}
+
+/// The threads matching `query` (its words and filters) that `viewer` may read, best first
+/// (newest first for very common words): one page of ids and the total.
 pub async fn find(
     db: &impl ConnectionTrait,
     viewer: Option<&SessionUser>,
     query: &BoardQuery,
-) -> Result<(Vec<i64>, u64), DbErr> {
+) -> Result<Found, DbErr> {
     let backend = db.get_database_backend();
+    let postgres = backend == DatabaseBackend::Postgres;
     let words = query.words();
     let offset = i64::from(query.page() - 1) * PAGE_SIZE as i64;
-    let (matching, mut values) = if backend == DatabaseBackend::Postgres {
-        (
-            "SELECT s.thread_id AS thread_id, MAX(ts_rank(s.tsv, websearch_to_tsquery('german', $1))) AS rank \
-             FROM board_search s WHERE s.tsv @@ websearch_to_tsquery('german', $1) GROUP BY s.thread_id"
-                .to_owned(),
-            vec![Value::from(words.clone())],
+    let term = if postgres {
+        words.clone()
+    } else {
+        match fts_query(&words) {
+            Some(fts) => fts,
+            None => return Ok(Found::default()),
+        }
+    };
+    // How many documents match, counted up to the limit (an index-only count).
+    let probe = if postgres {
+        format!(
+            "SELECT COUNT(*) AS n FROM (SELECT 1 FROM board_search \
+             WHERE tsv @@ websearch_to_tsquery('german', $1) LIMIT {}) x",
+            RANKED_LIMIT + 1
         )
     } else {
-        // The LIMIT keeps SQLite from flattening the ranking into the aggregate (bm25() only
-        // works directly on the MATCH) and bounds the work of a very common word.
-        let Some(fts) = fts_query(&words) else {
-            return Ok((Vec::new(), 0));
-        };
-        (
-            "SELECT m.thread_id AS thread_id, -MIN(m.score) AS rank FROM \
-             (SELECT thread_id, bm25(board_search) AS score FROM board_search WHERE board_search MATCH $1 \
-             LIMIT 20000) m \
-             GROUP BY m.thread_id"
-                .to_owned(),
-            vec![Value::from(fts)],
+        format!(
+            "SELECT COUNT(*) AS n FROM (SELECT 1 FROM board_search \
+             WHERE board_search MATCH $1 LIMIT {}) x",
+            RANKED_LIMIT + 1
         )
     };
-    let (conditions, filter_values) = filters(viewer, query, 2);
-    values.extend(filter_values);
-    let base =
-        format!("FROM ({matching}) r JOIN board_thread t ON t.id = r.thread_id WHERE {conditions}");
-    let total = db
+    let documents = db
         .query_one_raw(Statement::from_sql_and_values(
             backend,
-            format!("SELECT COUNT(*) AS n {base}"),
-            values.clone(),
+            probe,
+            [Value::from(term.clone())],
         ))
         .await?
         .map(|row| row.try_get::<i64>("", "n"))
         .transpose()?
         .unwrap_or(0);
+    if documents == 0 {
+        return Ok(Found::default());
+    }
+    let more = documents > RANKED_LIMIT;
+    let half = RANKED_LIMIT / 2;
+    let (candidates, order) = match (postgres, more) {
+        (true, false) => (
+            "SELECT s.thread_id AS thread_id, MAX(ts_rank(s.tsv, websearch_to_tsquery('german', $1))) AS rank \
+             FROM board_search s WHERE s.tsv @@ websearch_to_tsquery('german', $1) GROUP BY s.thread_id"
+                .to_owned(),
+            "r.rank DESC, t.last_activity_at DESC",
+        ),
+        // The documents of the newest threads.
+        (true, true) => (
+            format!(
+                "SELECT DISTINCT thread_id FROM (SELECT thread_id FROM board_search \
+                 WHERE tsv @@ websearch_to_tsquery('german', $1) ORDER BY thread_id DESC LIMIT {RANKED_LIMIT}) x"
+            ),
+            "t.last_activity_at DESC",
+        ),
+        // bm25() works only directly on the MATCH, so it is computed in a subquery.
+        (false, false) => (
+            "SELECT m.thread_id AS thread_id, -MIN(m.score) AS rank FROM \
+             (SELECT thread_id, bm25(board_search) AS score FROM board_search WHERE board_search MATCH $1 \
+             LIMIT 20000) m GROUP BY m.thread_id"
+                .to_owned(),
+            "r.rank DESC, t.last_activity_at DESC",
+        ),
+        // The newest matching threads and replies, read along the rowids (threads are stored
+        // under their negated id, replies under theirs), without scoring every match.
+        (false, true) => (
+            format!(
+                "SELECT thread_id FROM (SELECT thread_id FROM board_search \
+                 WHERE board_search MATCH $1 AND rowid < 0 ORDER BY rowid ASC LIMIT {half}) \
+                 UNION SELECT thread_id FROM (SELECT thread_id FROM board_search \
+                 WHERE board_search MATCH $1 AND rowid > 0 ORDER BY rowid DESC LIMIT {half})"
+            ),
+            "t.last_activity_at DESC",
+        ),
+    };
+    let (conditions, filter_values) = filters(viewer, query, 2);
+    let mut values = vec![Value::from(term)];
+    values.extend(filter_values);
+    let base = format!(
+        "FROM ({candidates}) r JOIN board_thread t ON t.id = r.thread_id WHERE {conditions}"
+    );
+    // The page and the total in one pass.
     let rows = db
         .query_all_raw(Statement::from_sql_and_values(
             backend,
             format!(
-                "SELECT t.id AS id {base} ORDER BY r.rank DESC, t.last_activity_at DESC LIMIT {PAGE_SIZE} OFFSET {offset}"
+                "SELECT t.id AS id, COUNT(*) OVER () AS n {base} ORDER BY {order} LIMIT {PAGE_SIZE} OFFSET {offset}"
             ),
-            values,
+            values.clone(),
         ))
         .await?;
     let ids = rows
         .iter()
         .map(|row| row.try_get::<i64>("", "id"))
         .collect::<Result<Vec<_>, _>>()?;
-    Ok((ids, u64::try_from(total).unwrap_or(0)))
+    let total = match rows.first() {
+        Some(row) => row.try_get::<i64>("", "n")?,
+        // A page beyond the last: the total alone.
+        None if offset > 0 => db
+            .query_one_raw(Statement::from_sql_and_values(
+                backend,
+                format!("SELECT COUNT(*) AS n {base}"),
+                values,
+            ))
+            .await?
+            .map(|row| row.try_get::<i64>("", "n"))
+            .transpose()?
+            .unwrap_or(0),
+        None => 0,
+    };
+    Ok(Found {
+        ids,
+        total: u64::try_from(total).unwrap_or(0),
+        more,
+    })
 }
 
 /// An excerpt of `text` around the first word matching `words`, HTML-escaped, with every

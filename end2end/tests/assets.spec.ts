@@ -1,0 +1,31 @@
+import { statSync } from "node:fs";
+import { join } from "node:path";
+import { test, expect } from "./fixtures";
+
+/** Where the server under test reads its files (scripts/test builds them there). */
+const siteRoot = process.env.LEPTOS_SITE_ROOT ?? join(__dirname, "..", "..", "target", "site");
+
+test("hashed assets are served precompressed: brotli when accepted, else gzip", async ({ request }, testInfo) => {
+  test.skip(testInfo.project.name !== "js", "the same files for both projects");
+  const html = await (await request.get("/")).text();
+  const assets = [...new Set(html.match(/\/pkg\/[\w.-]+\.(?:wasm|js|css)/g) ?? [])];
+  expect(assets.map((a) => a.split(".").pop()).sort(), "the page names its bundle").toEqual(["css", "js", "wasm"]);
+  for (const asset of assets) {
+    const onDisk = join(siteRoot, asset);
+    for (const [accept, coding, suffix] of [
+      ["br, gzip", "br", ".br"],
+      ["gzip", "gzip", ".gz"],
+    ] as const) {
+      const response = await request.get(asset, { headers: { "Accept-Encoding": accept } });
+      expect(response.status(), asset).toBe(200);
+      expect(response.headers()["content-encoding"], `${asset} with ${accept}`).toBe(coding);
+      // The file written at build time, sent as it is (not compressed again on the fly).
+      expect(Number(response.headers()["content-length"]), `${asset}${suffix}`).toBe(statSync(onDisk + suffix).size);
+    }
+    if (asset.endsWith(".wasm")) {
+      const response = await request.get(asset, { headers: { "Accept-Encoding": "br" } });
+      expect(response.headers()["content-type"]).toBe("application/wasm");
+      expect(response.headers()["cache-control"]).toContain("immutable");
+    }
+  }
+});
