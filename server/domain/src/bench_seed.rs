@@ -4,8 +4,8 @@
 
 use chrono::Utc;
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use shared::Topic;
 
@@ -383,5 +383,13 @@ pub async fn seed_board(
         }
     }
     txn.commit().await?;
+    // Statistics for the planner now, not whenever autovacuum gets to the bulk insert (until
+    // then PostgreSQL plans for an empty table: nested loops over 10,000 threads).
+    if db.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
+        db.execute_unprepared("ANALYZE board_thread, board_post, board_search")
+            .await?;
+    } else {
+        db.execute_unprepared("ANALYZE").await?;
+    }
     Ok(created.len())
 }
