@@ -285,28 +285,7 @@ impl ThreadForm {
         let title = required_text(&self.title, "Bitte geben Sie einen Titel an.", 5, 160)
             .map_err(|e| errors.add("title", e))
             .unwrap_or_default();
-        let mut topics = Vec::new();
-        for code in self
-            .topics
-            .iter()
-            .map(|c| c.trim())
-            .filter(|c| !c.is_empty())
-        {
-            match Topic::from_code(code) {
-                Some(topic) if !topics.contains(&topic) => topics.push(topic),
-                Some(_) => {}
-                None => {
-                    errors.add("topics", FieldError::new("Unbekanntes Thema ausgewählt."));
-                    break;
-                }
-            }
-        }
-        if topics.is_empty() && errors.get("topics").is_none() {
-            errors.add(
-                "topics",
-                FieldError::new("Bitte wählen Sie mindestens ein Thema."),
-            );
-        }
+        let topics = Topic::required_from_codes(&self.topics, &mut errors, "topics");
         let tags = tags(&self.tags)
             .map_err(|e| errors.add("tags", e))
             .unwrap_or_default();

@@ -220,28 +220,7 @@ impl ConsultationForm {
                 FieldError::new("Bitte wählen Sie, wie die Beratung stattfinden soll."),
             );
         }
-        let mut topics = Vec::new();
-        for code in self
-            .topics
-            .iter()
-            .map(|c| c.trim())
-            .filter(|c| !c.is_empty())
-        {
-            match Topic::from_code(code) {
-                Some(topic) if !topics.contains(&topic) => topics.push(topic),
-                Some(_) => {}
-                None => {
-                    errors.add("topics", FieldError::new("Unbekanntes Thema ausgewählt."));
-                    break;
-                }
-            }
-        }
-        if topics.is_empty() && errors.get("topics").is_none() {
-            errors.add(
-                "topics",
-                FieldError::new("Bitte wählen Sie mindestens ein Thema."),
-            );
-        }
+        let topics = Topic::required_from_codes(&self.topics, &mut errors, "topics");
         if self.consent.as_deref().is_none_or(str::is_empty) {
             errors.add(
                 "consent",
@@ -442,25 +421,7 @@ impl FacilitatorForm {
                 FieldError::new("Bitte wählen Sie mindestens ein Bundesland, in dem Sie beraten."),
             );
         }
-        let mut topics = Vec::new();
-        for code in self
-            .topics
-            .iter()
-            .map(|c| c.trim())
-            .filter(|c| !c.is_empty())
-        {
-            match Topic::from_code(code) {
-                Some(topic) if !topics.contains(&topic) => topics.push(topic),
-                Some(_) => {}
-                None => errors.add("topics", FieldError::new("Unbekanntes Thema ausgewählt.")),
-            }
-        }
-        if topics.is_empty() && errors.get("topics").is_none() {
-            errors.add(
-                "topics",
-                FieldError::new("Bitte wählen Sie mindestens ein Thema."),
-            );
-        }
+        let mut topics = Topic::required_from_codes(&self.topics, &mut errors, "topics");
         let capacity = match self.capacity.trim().parse::<u32>() {
             Ok(n) if (1..=MAX_FACILITATOR_CAPACITY).contains(&n) => n,
             _ => {

@@ -15,6 +15,43 @@ pub enum Topic {
 }
 
 impl Topic {
+    /// The topics ticked in a checkbox list, each once, in the order given; an unknown code is
+    /// refused with a German message.
+    pub fn from_codes(codes: &[String]) -> Result<Vec<Topic>, crate::FieldError> {
+        let mut topics = Vec::new();
+        for code in codes.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+            let topic = Topic::from_code(code)
+                .ok_or_else(|| crate::FieldError::new("Unbekanntes Thema ausgewählt."))?;
+            if !topics.contains(&topic) {
+                topics.push(topic);
+            }
+        }
+        Ok(topics)
+    }
+
+    /// [`Topic::from_codes`] for a form that needs at least one topic; the problem goes to
+    /// `field` of `errors`.
+    pub fn required_from_codes(
+        codes: &[String],
+        errors: &mut crate::FieldErrors,
+        field: &str,
+    ) -> Vec<Topic> {
+        match Topic::from_codes(codes) {
+            Ok(topics) if topics.is_empty() => {
+                errors.add(
+                    field,
+                    crate::FieldError::new("Bitte wählen Sie mindestens ein Thema."),
+                );
+                topics
+            }
+            Ok(topics) => topics,
+            Err(error) => {
+                errors.add(field, error);
+                Vec::new()
+            }
+        }
+    }
+
     pub const ALL: [Topic; 7] = [
         Topic::Energie,
         Topic::Mobilitaet,
@@ -63,5 +100,24 @@ mod tests {
         for topic in Topic::ALL {
             assert_eq!(Topic::from_code(topic.code()), Some(topic));
         }
+    }
+
+    #[test]
+    fn ticked_topics_are_read_once_and_unknown_ones_refused() {
+        let codes = |list: &[&str]| list.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            Topic::from_codes(&codes(&["wohnen", " energie ", "", "wohnen"])),
+            Ok(vec![Topic::Wohnen, Topic::Energie])
+        );
+        assert_eq!(
+            Topic::from_codes(&codes(&["energie", "kochen"])),
+            Err(crate::FieldError::new("Unbekanntes Thema ausgewählt."))
+        );
+        let mut errors = crate::FieldErrors::default();
+        assert!(Topic::required_from_codes(&codes(&[""]), &mut errors, "topics").is_empty());
+        assert_eq!(
+            errors.get("topics"),
+            Some("Bitte wählen Sie mindestens ein Thema.")
+        );
     }
 }

@@ -46,20 +46,10 @@ pub async fn save_notification_settings(mode: String, topics: Vec<String>) -> Re
                 shared::FieldError::new("Bitte wählen Sie, wie wir Sie benachrichtigen."),
             )
         })?;
-        let mut chosen = Vec::new();
-        for code in topics.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
-            match shared::Topic::from_code(code) {
-                Some(topic) if !chosen.contains(&topic) => chosen.push(topic),
-                Some(_) => {}
-                None => {
-                    return Err(AppError::field(
-                        "topics",
-                        shared::FieldError::new("Unbekanntes Thema ausgewählt."),
-                    ));
-                }
-            }
-        }
-        Ok(domain::board::notifications::save_settings(&state.db, &actor, mode, &chosen).await?)
+        let chosen =
+            shared::Topic::from_codes(&topics).map_err(|error| AppError::field("topics", error))?;
+        domain::board::notifications::save_settings(&state.db, &actor, mode, &chosen).await?;
+        Ok::<_, AppError>(())
     })
     .await
 }

@@ -5,6 +5,7 @@ mod board_index;
 mod moderation;
 mod notifications;
 mod thread_editor;
+mod thread_forms;
 mod thread_page;
 
 pub use board_index::BoardIndexPage;

@@ -58,11 +58,9 @@ pub(crate) async fn readable_thread(
         .one(db)
         .await?
         .ok_or(DomainError::NotFound)?;
+    // Threads someone may not read do not exist for them.
     if readable(actor, &thread) {
         Ok(thread)
-    } else if actor.is_none() {
-        // Members-only threads do not exist for visitors.
-        Err(DomainError::NotFound)
     } else {
         Err(DomainError::NotFound)
     }
@@ -76,50 +74,41 @@ pub(crate) async fn resolve_mentions(
     resolve_names(db, mentioned_names(markdown, MAX_MENTIONS)).await
 }
 
-/// Members with these display names (active accounts), by lower-case name: one query for
-/// every name (plus one when some match only case-insensitively).
+/// Members with these display names (active accounts; also in other case), by lower-case
+/// name, in one query.
 pub(crate) async fn resolve_names(
     db: &impl ConnectionTrait,
     names: Vec<String>,
 ) -> Result<HashMap<String, Mentioned>, DomainError> {
-    let mut found = HashMap::new();
     if names.is_empty() {
-        return Ok(found);
+        return Ok(HashMap::new());
     }
-    for member in account::Entity::find()
+    // Exactly as written, or in other case (SQLite's LOWER() folds ASCII letters only, hence
+    // both).
+    let lower: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
+    Ok(account::Entity::find()
         .filter(account::Column::Status.eq("active"))
-        .filter(account::Column::DisplayName.is_in(names.clone()))
+        .filter(
+            sea_orm::Condition::any()
+                .add(account::Column::DisplayName.is_in(names))
+                .add(
+                    Expr::cust_with_values("LOWER(display_name)", Vec::<String>::new())
+                        .is_in(lower),
+                ),
+        )
         .all(db)
         .await?
-    {
-        found.insert(
-            member.display_name.to_lowercase(),
-            Mentioned {
-                account_id: member.id,
-                href: format!("/beauftragte/{}", member.id),
-            },
-        );
-    }
-    // Names match case-insensitively too.
-    if found.len() < names.len() {
-        let lower: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
-        for member in account::Entity::find()
-            .filter(account::Column::Status.eq("active"))
-            .filter(
-                Expr::cust_with_values("LOWER(display_name)", Vec::<String>::new()).is_in(lower),
-            )
-            .all(db)
-            .await?
-        {
-            found
-                .entry(member.display_name.to_lowercase())
-                .or_insert(Mentioned {
+        .into_iter()
+        .map(|member| {
+            (
+                member.display_name.to_lowercase(),
+                Mentioned {
                     account_id: member.id,
                     href: format!("/beauftragte/{}", member.id),
-                });
-        }
-    }
-    Ok(found)
+                },
+            )
+        })
+        .collect())
 }
 
 /// A member starts a thread; returns its id.

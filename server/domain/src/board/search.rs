@@ -180,8 +180,9 @@ pub(crate) fn filters(
         sql.push(format!("t.kind = {p}"));
     }
     if let Some(topic) = query.topic() {
-        let p = param(format!("%{}%", topic.code()).into(), &mut values);
-        sql.push(format!("t.topics LIKE {p}"));
+        // One code of the comma-separated list, never part of another.
+        let p = param(format!("%,{},%", topic.code()).into(), &mut values);
+        sql.push(format!("(',' || t.topics || ',') LIKE {p}"));
     }
     if let Some(state) = query.state() {
         let p = param(format!("{}%", state.ags_prefix()).into(), &mut values);
