@@ -3,7 +3,9 @@
 # plus the demo accounts; a demo member signs in, then wrk (50 connections, 2 threads) asks for
 # /karte, /konto and / with that member's session (rendered every time), anonymous /karte (page
 # cache) and a static file of about the same size.
-# Usage: scripts/bench-member-pages.sh [seconds per run, default 15]. BENCHMARKS.md records results.
+# Usage: scripts/bench-member-pages.sh [seconds per run, default 15]. SKIP_BUILD=1 reuses the last
+# release build; PROFILE=1 also samples the server with `perf` during a member /karte run and
+# prints where the time goes (self time per function). BENCHMARKS.md records results.
 source "$(dirname "$0")/lib/common.sh"
 source "$(dirname "$0")/lib/bench.sh"
 
@@ -11,7 +13,7 @@ DURATION="${1:-15}"
 install_rust_tools
 install_node_tools
 install_wrk
-build_release
+[ -n "${SKIP_BUILD:-}" ] || build_release
 start_bench_server "bench-seed --officers 5000 --kommunen 2000" seed
 
 COOKIE="$(curl -fsS -D - -o /dev/null -X POST "$PUBLIC_URL/api/account/sign-in" \
@@ -36,3 +38,13 @@ run "member /konto" -H "Cookie: $COOKIE" -H "Accept-Encoding: br" "$PUBLIC_URL/k
 run "member /" -H "Cookie: $COOKIE" -H "Accept-Encoding: br" "$PUBLIC_URL/"
 run "anonymous /karte (page cache)" -H "Accept-Encoding: br" "$PUBLIC_URL/karte"
 run "static $(basename "$STATIC")" -H "Accept-Encoding: br" "$PUBLIC_URL/pkg/$(basename "$STATIC")"
+
+if [ -n "${PROFILE:-}" ]; then
+  step "perf: where a member /karte render spends its time (${DURATION}s under 50 connections)"
+  perf record -q -F 999 -p "$SERVER_PID" -o "$WORK/perf.data" -- sleep "$DURATION" 2>/dev/null &
+  perf_pid=$!
+  wrk -t2 -c50 -d"${DURATION}s" -H "Cookie: $COOKIE" -H "Accept-Encoding: br" "$PUBLIC_URL/karte" >/dev/null
+  wait "$perf_pid" || true
+  perf report -i "$WORK/perf.data" --no-children --sort dso,symbol --stdio 2>/dev/null |
+    grep -v '^#' | grep -v '^$' | head -60
+fi

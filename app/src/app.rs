@@ -49,6 +49,7 @@ pub const MARKERCLUSTER_CSS: &[&str] = &[
 /// The complete HTML document rendered on the server around [`App`].
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let map_tiles = map_tiles_meta();
+    let markers = marker_data_preload();
     view! {
         <!DOCTYPE html>
         <html lang="de">
@@ -62,6 +63,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="stylesheet" href=MARKERCLUSTER_CSS[0] />
                 <link rel="stylesheet" href=MARKERCLUSTER_CSS[1] />
                 <HashedStylesheet options=options.clone() id="leptos" />
+                {markers.map(|href| view! {
+                    <link rel="preload" href=href r#as="fetch" crossorigin="anonymous" />
+                })}
                 {map_tiles.map(|(url, attribution)| view! {
                     <meta name="bn-map-tiles" content=url data-attribution=attribution />
                 })}
@@ -170,6 +174,28 @@ fn title_text(title: String) -> String {
     #[cfg(not(feature = "ssr"))]
     {
         title
+    }
+}
+
+/// On `/karte`: the URL of the marker data for the page's filters, preloaded by the browser
+/// beside the WebAssembly rather than requested after hydration (the map's request finds the
+/// preloaded answer: same URL, `fetch` with the same-origin credentials of `anonymous`).
+fn marker_data_preload() -> Option<String> {
+    #[cfg(feature = "ssr")]
+    {
+        let request = use_context::<http::request::Parts>()?;
+        if request.uri.path() != "/karte" {
+            return None;
+        }
+        let url = leptos_router::location::RequestUrl::new(&request.uri.to_string())
+            .parse()
+            .ok()?;
+        let query = crate::pages::officers::query_of(url.search_params());
+        crate::api::officers::marker_data_url(crate::pages::officers::marker_query(query))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        None
     }
 }
 

@@ -2,13 +2,16 @@ import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 import { test as testInfoSource } from "@playwright/test";
 
-/** Problems seen while a test ran: console errors, page errors, requests to other hosts. */
-type Observed = { consoleErrors: string[]; foreignRequests: string[] };
+/**
+ * Problems seen while a test ran: console errors and warnings (hydration mismatches, unused
+ * preloads), page errors, requests to other hosts.
+ */
+type Observed = { consoleErrors: string[]; consoleWarnings: string[]; foreignRequests: string[] };
 
 export const test = base.extend<{ observed: Observed }>({
   observed: [
-    async ({ page, baseURL }, use) => {
-      const observed: Observed = { consoleErrors: [], foreignRequests: [] };
+    async ({ page, baseURL }, use, testInfo) => {
+      const observed: Observed = { consoleErrors: [], consoleWarnings: [], foreignRequests: [] };
       const ownOrigin = new URL(baseURL!).origin;
       // A page answered with an error status (the 404 page) makes Chromium log its load as an
       // error; that status is asserted by the test itself.
@@ -25,6 +28,13 @@ export const test = base.extend<{ observed: Observed }>({
         }
       });
       page.on("console", (message) => {
+        if (message.type() === "warning") {
+          // Without JavaScript nothing can use what the page preloads for its scripts.
+          const unusedPreloadWithoutScripts =
+            testInfo.project.name === "no-js" && message.text().includes("was preloaded using link preload but not used");
+          if (!unusedPreloadWithoutScripts) observed.consoleWarnings.push(`${message.text()} (${message.location().url})`);
+          return;
+        }
         if (message.type() !== "error") return;
         const expectedDocumentError =
           message.text().startsWith("Failed to load resource") &&
@@ -40,6 +50,7 @@ export const test = base.extend<{ observed: Observed }>({
       });
       await use(observed);
       expect(observed.consoleErrors, "no console errors").toEqual([]);
+      expect(observed.consoleWarnings, "no console warnings").toEqual([]);
       expect(observed.foreignRequests, "no request to any other host").toEqual([]);
     },
     { auto: true },

@@ -39,3 +39,17 @@ test("the main navigation leads to the map page", async ({ page }, testInfo) => 
     expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
   }
 });
+
+test("the map's marker data is preloaded with the page and requested once", async ({ page }, testInfo) => {
+  test.skip(!jsEnabled(testInfo), "the markers are loaded only with JavaScript");
+  const markerRequests: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname === "/api/officers/map") markerRequests.push(request.url());
+  });
+  await page.goto("/karte?land=SN&thema=beteiligungsmethoden");
+  await expect(page.locator(".map-canvas[data-markierungen]")).toBeAttached();
+  // The preload's answer is the map's: the browser's own request found it (an unused preload
+  // would also be reported as a console warning, which the fixture refuses).
+  expect(markerRequests, "one request, from the preload link").toHaveLength(1);
+  expect(markerRequests[0]).toContain("query[land]=SN");
+});

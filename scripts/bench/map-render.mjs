@@ -35,6 +35,7 @@ for (let run = 1; run <= runs; run++) {
     const drawnAt = Number(el.getAttribute("data-gezeichnet")) - performance.timeOrigin;
     return {
       markers: Number(el.getAttribute("data-markierungen")),
+      dataRequested: data ? data.startTime : NaN,
       dataArrived: data ? data.responseEnd : NaN,
       drawn: drawnAt,
       clusters: document.querySelectorAll(".marker-cluster").length,
@@ -71,6 +72,7 @@ for (let run = 1; run <= runs; run++) {
     run,
     markers: load.markers,
     clustersVisible: load.clusters,
+    navigationToRequest: Math.round(load.dataRequested),
     navigationToData: Math.round(load.dataArrived),
     dataToDrawn: Math.round(load.drawn - load.dataArrived),
     navigationToDrawn: Math.round(load.drawn),
@@ -88,6 +90,7 @@ const median = (key) => {
   return values[Math.floor(values.length / 2)];
 };
 console.log(
-  `median: data→drawn ${median("dataToDrawn")} ms, navigation→drawn ${median("navigationToDrawn")} ms, ` +
+  `median: navigation→data requested ${median("navigationToRequest")} ms, ` +
+    `data→drawn ${median("dataToDrawn")} ms, navigation→drawn ${median("navigationToDrawn")} ms, ` +
     `longest task loading ${median("longestTaskLoading")} ms, pan/zoom ${median("longestTaskPanZoom")} ms`,
 );

@@ -734,33 +734,25 @@ async fn the_map_filters_to_municipalities_with_practice_examples_the_viewer_may
     };
     // The demo: Freiburg shares a public example on participation methods, Leipzig one on
     // town centres; nobody one on energy.
-    let methods = send(
-        &app,
-        post("/api/officers/map", &markers("beteiligungsmethoden"), None),
-    )
-    .await;
+    let methods = send(&app, marker_data(&markers("beteiligungsmethoden"), None)).await;
     assert_eq!(methods.status, StatusCode::OK, "{}", methods.body);
     assert_eq!(leipzig_freiburg(&methods.body), [false, true]);
-    let energy = send(&app, post("/api/officers/map", &markers("energie"), None)).await;
+    let energy = send(&app, marker_data(&markers("energie"), None)).await;
     assert_eq!(leipzig_freiburg(&energy.body), [false, false]);
     // Without the filter, the topic filters the officers' own topics as before.
-    let plain = send(&app, post("/api/officers/map", QUERY_ALL, None)).await;
+    let plain = send(&app, marker_data(QUERY_ALL, None)).await;
     assert_eq!(leipzig_freiburg(&plain.body), [true, true]);
 
     // Lea shares a members-only example on energy: members find Leipzig, visitors do not.
     let form = "kind=praxis&title=Energiesprechstunde&topics[]=energie&tags=&visibility=members&what=Sprechstunden&outcome=Gut";
     create(&app, &db, &member, form).await;
-    let visitor = send(&app, post("/api/officers/map", &markers("energie"), None)).await;
+    let visitor = send(&app, marker_data(&markers("energie"), None)).await;
     assert_eq!(
         leipzig_freiburg(&visitor.body),
         [false, false],
         "members-only examples stay hidden from visitors"
     );
-    let as_member = send(
-        &app,
-        post("/api/officers/map", &markers("energie"), Some(&member)),
-    )
-    .await;
+    let as_member = send(&app, marker_data(&markers("energie"), Some(&member))).await;
     assert_eq!(leipzig_freiburg(&as_member.body), [true, false]);
 
     // The cached map page for visitors renews when a public example appears.
@@ -785,8 +777,7 @@ async fn the_map_filters_to_municipalities_with_practice_examples_the_viewer_may
     // Nonsense is answered at the field.
     let bad = send(
         &app,
-        post(
-            "/api/officers/map",
+        marker_data(
             &markers("energie").replace("beispiele]=1", "beispiele]=alle"),
             None,
         ),

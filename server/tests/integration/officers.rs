@@ -33,7 +33,7 @@ async fn visibility_holds_on_every_channel() {
         assert_eq!(names_in(&search.body), expected, "server function as {who}");
         let page = send(&app, get("/karte", cookie)).await;
         assert_eq!(names_in(&page.body), expected, "map page HTML as {who}");
-        let markers = send(&app, post("/api/officers/map", QUERY_ALL, cookie)).await;
+        let markers = send(&app, marker_data(QUERY_ALL, cookie)).await;
         assert_eq!(markers.status, StatusCode::OK, "{who}: {}", markers.body);
         assert_eq!(names_in(&markers.body), expected, "map markers as {who}");
     }
@@ -379,11 +379,50 @@ async fn the_list_is_paged_and_keeps_the_filters() {
     );
     let filtered = send(&app, get("/karte?land=SN&seite=1", None)).await;
     assert!(!filtered.body.contains("Seite 1 von 3"));
-    let markers = send(&app, post("/api/officers/map", QUERY_ALL, None)).await;
+    let markers = send(&app, marker_data(QUERY_ALL, None)).await;
     let data: serde_json::Value = serde_json::from_str(&markers.body).expect("json");
     assert_eq!(
         data.as_array().map(Vec::len),
         Some(122),
         "the map gets every result"
     );
+}
+
+/// The URL of the map page's `<link rel="preload">` of the marker data, if there is one.
+fn marker_preload(page: &str) -> Option<String> {
+    let start = page.find("<link rel=\"preload\" href=\"/api/officers/map?")?;
+    let href = &page[start + "<link rel=\"preload\" href=\"".len()..];
+    Some(href[..href.find('"')?].replace("&amp;", "&"))
+}
+
+/// The map page names its marker data in a preload link, so the browser fetches it beside the
+/// WebAssembly: the link's URL is the map's own request for the page's filters (without the
+/// list's page) and answers with those markers; other pages preload nothing of the kind.
+#[tokio::test]
+async fn map_page_preloads_its_marker_data() {
+    let (app, _) = test_app().await;
+    let page = send(&app, get("/karte?land=SN&seite=2", None)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let href = marker_preload(&page.body).expect("a preload of the marker data");
+    assert!(
+        page.body.contains(&format!(
+            "href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\"",
+            href.replace('&', "&amp;")
+        )),
+        "preloaded as a same-origin fetch, as the map asks for it"
+    );
+    let markers = send(&app, get(&href, None)).await;
+    assert_eq!(markers.status, StatusCode::OK, "{}", markers.body);
+    assert!(markers.body.contains("Lea Leipzig"), "{}", markers.body);
+    assert!(!markers.body.contains("Fritz Freiburg"), "only Saxony");
+    let all = send(&app, get("/karte", None)).await;
+    let all_markers = send(&app, get(&marker_preload(&all.body).expect("link"), None)).await;
+    assert!(all_markers.body.contains("Fritz Freiburg"));
+    assert_ne!(
+        marker_preload(&all.body),
+        Some(href),
+        "the URL follows the filters"
+    );
+    let home = send(&app, get("/", None)).await;
+    assert_eq!(marker_preload(&home.body), None);
 }

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
+use leptos_router::params::ParamsMap;
 use shared::officers::{OfficerQuery, OfficerSearchResult};
 
 use crate::api::officers::{officer_map_data, search_officers};
@@ -15,23 +16,9 @@ use crate::pages::officers::officer_list::OfficerList;
 #[component]
 pub fn MapPage() -> impl IntoView {
     let params = use_query_map();
-    let query = Memo::new(move |_| {
-        params.with(|params| OfficerQuery {
-            land: params.get("land").unwrap_or_default(),
-            thema: params.get("thema").unwrap_or_default(),
-            q: params.get("q").unwrap_or_default(),
-            nahe: params.get("nahe").unwrap_or_default(),
-            umkreis: params.get("umkreis").unwrap_or_default(),
-            beispiele: params.get("beispiele").unwrap_or_default(),
-            seite: params.get("seite").unwrap_or_default(),
-        })
-    });
+    let query = Memo::new(move |_| params.with(query_of));
     let result = Resource::new(move || query.get(), search_officers);
-    // The markers do not depend on the page of the list.
-    let map_query = Memo::new(move |_| OfficerQuery {
-        seite: String::new(),
-        ..query.get()
-    });
+    let map_query = Memo::new(move |_| marker_query(query.get()));
     let markers = LocalResource::new(move || officer_map_data(map_query.get()));
     let selected = RwSignal::new(None::<String>);
     let officers = Signal::derive(move || {
@@ -73,6 +60,27 @@ pub fn MapPage() -> impl IntoView {
             </div>
             <OfficersMap officers=map_officers selected=selected />
         </div>
+    }
+}
+
+/// The map's filters in the page's URL query.
+pub(crate) fn query_of(params: &ParamsMap) -> OfficerQuery {
+    OfficerQuery {
+        land: params.get("land").unwrap_or_default(),
+        thema: params.get("thema").unwrap_or_default(),
+        q: params.get("q").unwrap_or_default(),
+        nahe: params.get("nahe").unwrap_or_default(),
+        umkreis: params.get("umkreis").unwrap_or_default(),
+        beispiele: params.get("beispiele").unwrap_or_default(),
+        seite: params.get("seite").unwrap_or_default(),
+    }
+}
+
+/// The query of the markers: the markers do not depend on the page of the list.
+pub(crate) fn marker_query(query: OfficerQuery) -> OfficerQuery {
+    OfficerQuery {
+        seite: String::new(),
+        ..query
     }
 }
 

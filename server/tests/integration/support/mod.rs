@@ -133,6 +133,12 @@ pub fn from_address(mut request: Request<Body>, ip: &str) -> Request<Body> {
     request
 }
 
+/// The map's marker data (a GET server function, so the map page can preload it) for the
+/// URL-encoded `arguments`, as the browser asks for it.
+pub fn marker_data(arguments: &str, cookie: Option<&str>) -> Request<Body> {
+    get(&format!("/api/officers/map?{arguments}"), cookie)
+}
+
 /// A same-origin form POST as a browser with JavaScript sends it to a server function.
 pub fn post(uri: &str, form: &str, cookie: Option<&str>) -> Request<Body> {
     let mut builder = Request::post(uri)
