@@ -10,7 +10,7 @@
 source "$(dirname "$0")/lib/common.sh"
 source "$(dirname "$0")/lib/bench.sh"
 
-LIGHTHOUSE_VERSION="13.5.0"
+LIGHTHOUSE_VERSION="12.8.2"  # the newest release that runs on Node 20 (13 needs Node 22)
 install_rust_tools
 install_node_tools
 install_chromium
@@ -26,7 +26,7 @@ fi
 start_bench_server "bench-seed --officers 5000 --kommunen 2000" seed
 
 # One public officer's profile, from the open data.
-profile_id="$(curl -fsS "$PUBLIC_URL/api/beauftragte.geojson" | python3 -c 'import json,sys; print(json.load(sys.stdin)["features"][0]["properties"]["id"])')"
+profile_id="$(curl -fsS "$PUBLIC_URL/api/beauftragte.geojson" | python3 -c 'import json,sys; print(json.load(sys.stdin)["features"][0]["id"])')"
 pages=(/ /karte "/beauftragte/$profile_id" /foren /foren/meine-kommune-weiterdenken /austausch
   /kommunen/14713000 /mitglied-werden /anmelden /erstberatung /impressum /datenschutz
   /barrierefreiheit /datenquellen)
