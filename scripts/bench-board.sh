@@ -3,7 +3,8 @@
 # 100,000 replies in generated German text (the first thread has 100 replies). Then, in one run:
 #   1. German search, 20 concurrent searches (server function and rendered page), member session;
 #   2. a member's board index and the 100-reply thread at 50 connections, next to the anonymous
-#      cached /karte and a static file of about the same size.
+#      cached /karte and a static file of about the same size;
+#   3. the searches and the member's index again on an instance without the board cache.
 # On SQLite by default; BENCH_DATABASE_URL=postgres://… runs the same against PostgreSQL (the
 # database is emptied first). The live fan-out across two instances: scripts/bench/live-fanout.mjs.
 # Usage: scripts/bench-board.sh [seconds per run, default 15]. BENCHMARKS.md records results.
@@ -58,6 +59,18 @@ run 50 "member /austausch/$THREAD_ID (100 replies)" -s scripts/bench/latency.lua
 run 50 "anonymous /austausch (page cache)" -s scripts/bench/latency.lua "$PUBLIC_URL/austausch"
 run 50 "anonymous /karte (page cache)" -s scripts/bench/latency.lua "$PUBLIC_URL/karte"
 run 50 "static $(basename "$STATIC")" -s scripts/bench/latency.lua "$PUBLIC_URL/pkg/$(basename "$STATIC")"
+
+# The same searches and index without the board cache (BOARD_CACHE_ENTRIES=0): what every
+# first request for a query after a change costs. A second instance on the same database.
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+BOARD_CACHE_ENTRIES=0 BIND_ADDRESS="127.0.0.1:$port" PUBLIC_URL="http://127.0.0.1:$port" "$BIN" serve &
+UNCACHED_PID=$!
+trap 'kill "${SERVER_PID:-0}" "${UNCACHED_PID:-0}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+UNCACHED="http://127.0.0.1:$port"
+run 20 "search, server function (member), no board cache" -s scripts/bench/board-search.lua -H "Cookie: $COOKIE" -H "Origin: $UNCACHED" "$UNCACHED"
+run 50 "member /austausch, no board cache" -s scripts/bench/latency.lua -H "Cookie: $COOKIE" "$UNCACHED/austausch"
+kill "$UNCACHED_PID"; wait "$UNCACHED_PID" 2>/dev/null || true
 
 if [[ "${BENCH_DATABASE_URL:-}" == postgres* ]]; then
   # A second instance on the same database: readers on both, replies through the first.

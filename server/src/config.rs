@@ -60,6 +60,9 @@ pub struct ServerConfig {
     /// `PAGE_CACHE_MB`, default 32: memory for public pages rendered for anonymous visitors,
     /// kept per version of the data (`0` turns the page cache off).
     pub page_cache_bytes: usize,
+    /// `BOARD_CACHE_ENTRIES`, default 2000: board indexes and search results kept per viewer
+    /// and query until the board or the directory changes (`0` turns it off).
+    pub board_cache_entries: usize,
 }
 
 /// A configuration value that cannot be used.
@@ -123,6 +126,10 @@ impl ServerConfig {
                     "PAGE_CACHE_MB",
                     get("PAGE_CACHE_MB").unwrap_or_else(|| "32".into()),
                 )?,
+            board_cache_entries: parse(
+                "BOARD_CACHE_ENTRIES",
+                get("BOARD_CACHE_ENTRIES").unwrap_or_else(|| "2000".into()),
+            )?,
             body_limit_bytes: parse(
                 "BODY_LIMIT_BYTES",
                 get("BODY_LIMIT_BYTES").unwrap_or_else(|| (2 * 1024 * 1024).to_string()),

@@ -19,6 +19,9 @@ pub struct AppState {
     pub settings: Arc<RuntimeSettings>,
     /// The officers' directory of this instance, validated against the database per request.
     pub directory: domain::officers::snapshot::DirectoryCache,
+    /// Board indexes and search results of this instance, validated against the database per
+    /// request.
+    pub board_index: domain::board::reading::IndexCache,
     /// Live updates of board threads on this instance.
     pub live: domain::board::live::LiveHub,
 }

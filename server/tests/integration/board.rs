@@ -904,3 +904,93 @@ async fn common_words_on_postgres() {
     common_words_list_the_newest_matches(&url).await;
     drop_postgres_test_database(&url).await;
 }
+
+/// Search results and the index are kept per viewer under the board's version: a new reply is
+/// found at once, a visitor never gets a member's kept results, and a thread found through a
+/// reply shows that reply's words (without reading the thread's other replies).
+#[tokio::test]
+async fn kept_search_results_follow_every_change_and_every_viewer() {
+    let (app, db) = test_app().await;
+    let member = sign_in(&app, MEMBER).await;
+    let other = sign_in(&app, FREIBURG).await;
+    let word = "Quartiersrundgang";
+    let id = create(
+        &app,
+        &db,
+        &member,
+        &case_form("Wie planen wir Spaziergänge?", "Wir suchen Formate."),
+    )
+    .await;
+    let search = |cookie: Option<String>| {
+        let app = app.clone();
+        async move {
+            send(
+                &app,
+                get(&format!("/austausch?q={}", enc(word)), cookie.as_deref()),
+            )
+            .await
+            .body
+        }
+    };
+    let before = search(Some(member.clone())).await;
+    assert!(
+        !before.contains("Wie planen wir Spaziergänge?"),
+        "no match yet"
+    );
+    let index_before = send(&app, get("/austausch", Some(&member))).await.body;
+    assert!(
+        reply(&app, &other, id, "Erst etwas Vorrede.")
+            .await
+            .status
+            .is_success()
+    );
+    assert!(
+        reply(
+            &app,
+            &other,
+            id,
+            "Unsere **Quartiersrundgänge** mit dem Bauamt kamen gut an."
+        )
+        .await
+        .status
+        .is_success()
+    );
+    for _ in 0..2 {
+        let found = search(Some(member.clone())).await;
+        assert!(
+            found.contains("Wie planen wir Spaziergänge?"),
+            "found after the reply"
+        );
+        assert!(
+            found.contains("<mark>Quartiersrundgänge</mark>"),
+            "the excerpt comes from the matching reply"
+        );
+    }
+    // The index shows the new reply count at once, though the member's index was kept.
+    let index_after = send(&app, get("/austausch", Some(&member))).await.body;
+    assert_ne!(index_before, index_after);
+    // The case is members-only: a visitor asking the same gets nothing of it.
+    let visitor = search(None).await;
+    assert!(!visitor.contains("Wie planen wir Spaziergänge?"));
+    assert!(!visitor.contains("<mark>Quartiersrundgänge</mark>"));
+    // Hidden by a coordinator: gone from another member's kept results too.
+    assert!(
+        search(Some(other.clone()))
+            .await
+            .contains("Wie planen wir Spaziergänge?")
+    );
+    board_thread::Entity::update_many()
+        .col_expr(
+            board_thread::Column::HiddenReason,
+            sea_orm::sea_query::Expr::value("Test"),
+        )
+        .filter(board_thread::Column::Id.eq(id))
+        .exec(&db)
+        .await
+        .expect("hide");
+    assert!(
+        !search(Some(other.clone()))
+            .await
+            .contains("Wie planen wir Spaziergänge?")
+    );
+}

@@ -8,7 +8,10 @@ use crate::error::AppError;
 pub async fn list_board(query: BoardQuery) -> Result<BoardIndex, AppError> {
     crate::server::serve::public(|state| async move {
         let user = crate::server::auth::current_user().await?;
-        Ok::<_, AppError>(domain::board::reading::index(&state.db, user.as_ref(), &query).await?)
+        Ok::<_, AppError>(
+            domain::board::reading::index(&state.db, &state.board_index, user.as_ref(), &query)
+                .await?,
+        )
     })
     .await
 }

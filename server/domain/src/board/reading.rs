@@ -2,6 +2,7 @@
 //! replies rendered on the server, similar cases, and a municipality's public examples.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Statement,
@@ -16,8 +17,10 @@ use super::markdown::{plain_text, render};
 use super::posting::{readable_thread, resolve_names};
 use super::{author_view, kind_of, search, sections_of, summary};
 use crate::DomainError;
+use crate::officers::snapshot::board_version;
 use crate::platform::display::berlin_time;
 use crate::platform::entities::{board_post, board_revision, board_thread, kommune};
+use crate::platform::versioned_cache::VersionedCache;
 
 async fn kommunen_of(
     db: &impl ConnectionTrait,
@@ -68,15 +71,48 @@ async fn summaries(
         .collect())
 }
 
+/// Board indexes and search results, per viewer and query, under the board's data version.
+pub type IndexCache = VersionedCache<BoardIndex>;
+
+/// Longest query string whose result is cached (longer ones are computed every time).
+const MAX_CACHED_QUERY: usize = 256;
+
 /// The board index (newest activity first) or, with words, the search results (best first,
-/// with highlighted excerpts); both filtered and paged.
+/// with highlighted excerpts); both filtered and paged. Served from `cache` while neither the
+/// board nor the directory changed: what a viewer finds depends only on who they are (their
+/// account and role), the query and that data.
 pub async fn index(
+    db: &impl ConnectionTrait,
+    cache: &IndexCache,
+    viewer: Option<&SessionUser>,
+    query: &BoardQuery,
+) -> Result<BoardIndex, DomainError> {
+    let key = serde_json::to_string(query)
+        .ok()
+        .filter(|q| cache.enabled() && q.len() <= MAX_CACHED_QUERY)
+        .map(|q| match viewer {
+            Some(user) => format!("{}:{:?}:{q}", user.account_id, user.role),
+            None => format!("-:{q}"),
+        });
+    let Some(key) = key else {
+        return compute_index(db, viewer, query).await;
+    };
+    let version = board_version(db).await?;
+    if let Some(index) = cache.get(&key, version) {
+        return Ok((*index).clone());
+    }
+    let index = compute_index(db, viewer, query).await?;
+    cache.insert(key, version, Arc::new(index.clone()));
+    Ok(index)
+}
+
+async fn compute_index(
     db: &impl ConnectionTrait,
     viewer: Option<&SessionUser>,
     query: &BoardQuery,
 ) -> Result<BoardIndex, DomainError> {
     let words = query.words();
-    let (ids, total, more) = if words.is_empty() {
+    let (ids, replies, total, more) = if words.is_empty() {
         let backend = db.get_database_backend();
         let (conditions, values) = search::filters(viewer, query, 1);
         let offset = i64::from(query.page() - 1) * PAGE_SIZE as i64;
@@ -104,15 +140,44 @@ pub async fn index(
             .iter()
             .map(|row| row.try_get::<i64>("", "id"))
             .collect::<Result<Vec<_>, _>>()?;
-        (ids, u64::try_from(total).unwrap_or(0), false)
+        (
+            ids,
+            HashMap::new(),
+            u64::try_from(total).unwrap_or(0),
+            false,
+        )
     } else {
         let found = search::find(db, viewer, query).await?;
-        (found.ids, found.total, found.more)
+        (found.ids, found.replies, found.total, found.more)
+    };
+    // The replies the search matched, read at once (only visible ones: hidden and deleted
+    // replies leave the index, but a moderator may have acted since).
+    let matched_replies: HashMap<i64, String> = if replies.is_empty() {
+        HashMap::new()
+    } else {
+        board_post::Entity::find()
+            .select_only()
+            .column(board_post::Column::Id)
+            .column(board_post::Column::Body)
+            .filter(board_post::Column::Id.is_in(replies.values().copied()))
+            .filter(board_post::Column::Deleted.eq(false))
+            .filter(board_post::Column::HiddenReason.is_null())
+            .into_tuple::<(i64, String)>()
+            .all(db)
+            .await?
+            .into_iter()
+            .collect()
     };
     let mut threads: Vec<ThreadSummary> = Vec::new();
     for (model, mut view) in summaries(db, viewer, &ids).await? {
         if !words.is_empty() {
-            view.excerpt_html = match search::excerpt(&search::thread_text(&model), &words) {
+            let from_reply = replies
+                .get(&model.id)
+                .and_then(|reply| matched_replies.get(reply))
+                .and_then(|body| search::excerpt(&plain_text(body), &words));
+            view.excerpt_html = match from_reply
+                .or_else(|| search::excerpt(&search::thread_text(&model), &words))
+            {
                 Some(found) => Some(found),
                 None => first_matching_reply(db, model.id, &words).await?,
             };

@@ -5,6 +5,8 @@
 //! and hidden threads are never found by visitors. Excerpts are cut and highlighted here, the
 //! same way for both databases.
 
+use std::collections::HashMap;
+
 use sea_orm::{ConnectionTrait, DatabaseBackend, DbErr, Statement, Value};
 use shared::SessionUser;
 use shared::board::{BoardQuery, PAGE_SIZE};
@@ -227,8 +229,23 @@ pub const RANKED_LIMIT: i64 = 2000;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Found {
     pub ids: Vec<i64>,
+    /// For threads found through a reply (their own text did not match): that reply's id, so
+    /// the excerpt is cut from it without reading the thread's other replies.
+    pub replies: HashMap<i64, i64>,
     pub total: u64,
     pub more: bool,
+}
+
+/// The reply a search hit names: on PostgreSQL a document key (`p17`; `t…` is the thread
+/// itself), on SQLite a rowid (positive for replies, negative for threads).
+fn reply_of_hit(row: &sea_orm::QueryResult, postgres: bool) -> Result<Option<i64>, DbErr> {
+    Ok(if postgres {
+        row.try_get::<Option<String>>("", "hit")?
+            .and_then(|doc| doc.strip_prefix('p').and_then(|id| id.parse().ok()))
+    } else {
+        row.try_get::<Option<i64>>("", "hit")?
+            .filter(|rowid| *rowid > 0)
+    })
 }
 
 /// The threads matching `query` (its words and filters) that `viewer` may read, best first
@@ -279,9 +296,12 @@ pub async fn find(
     }
     let more = documents > RANKED_LIMIT;
     let half = RANKED_LIMIT / 2;
+    // Each candidate thread with its best score and the document that matched: the thread's
+    // own text when it did (`t…` sorts after `p…`; thread rowids are negative), else a reply.
     let (candidates, order) = match (postgres, more) {
         (true, false) => (
-            "SELECT s.thread_id AS thread_id, MAX(ts_rank(s.tsv, websearch_to_tsquery('german', $1))) AS rank \
+            "SELECT s.thread_id AS thread_id, MAX(ts_rank(s.tsv, websearch_to_tsquery('german', $1))) AS rank, \
+             MAX(s.doc) AS hit \
              FROM board_search s WHERE s.tsv @@ websearch_to_tsquery('german', $1) GROUP BY s.thread_id"
                 .to_owned(),
             "r.rank DESC, t.last_activity_at DESC",
@@ -289,16 +309,17 @@ pub async fn find(
         // The documents of the newest threads.
         (true, true) => (
             format!(
-                "SELECT DISTINCT thread_id FROM (SELECT thread_id FROM board_search \
-                 WHERE tsv @@ websearch_to_tsquery('german', $1) ORDER BY thread_id DESC LIMIT {RANKED_LIMIT}) x"
+                "SELECT thread_id, MAX(doc) AS hit FROM (SELECT thread_id, doc FROM board_search \
+                 WHERE tsv @@ websearch_to_tsquery('german', $1) ORDER BY thread_id DESC LIMIT {RANKED_LIMIT}) x \
+                 GROUP BY thread_id"
             ),
             "t.last_activity_at DESC",
         ),
         // bm25() works only directly on the MATCH, so it is computed in a subquery.
         (false, false) => (
-            "SELECT m.thread_id AS thread_id, -MIN(m.score) AS rank FROM \
-             (SELECT thread_id, bm25(board_search) AS score FROM board_search WHERE board_search MATCH $1 \
-             LIMIT 20000) m GROUP BY m.thread_id"
+            "SELECT m.thread_id AS thread_id, -MIN(m.score) AS rank, MIN(m.doc_rowid) AS hit FROM \
+             (SELECT thread_id, rowid AS doc_rowid, bm25(board_search) AS score FROM board_search \
+             WHERE board_search MATCH $1 LIMIT 20000) m GROUP BY m.thread_id"
                 .to_owned(),
             "r.rank DESC, t.last_activity_at DESC",
         ),
@@ -306,10 +327,12 @@ pub async fn find(
         // under their negated id, replies under theirs), without scoring every match.
         (false, true) => (
             format!(
-                "SELECT thread_id FROM (SELECT thread_id FROM board_search \
+                "SELECT thread_id, MIN(doc_rowid) AS hit FROM ( \
+                 SELECT * FROM (SELECT thread_id, rowid AS doc_rowid FROM board_search \
                  WHERE board_search MATCH $1 AND rowid < 0 ORDER BY rowid ASC LIMIT {half}) \
-                 UNION SELECT thread_id FROM (SELECT thread_id FROM board_search \
-                 WHERE board_search MATCH $1 AND rowid > 0 ORDER BY rowid DESC LIMIT {half})"
+                 UNION ALL SELECT * FROM (SELECT thread_id, rowid AS doc_rowid FROM board_search \
+                 WHERE board_search MATCH $1 AND rowid > 0 ORDER BY rowid DESC LIMIT {half})) \
+                 GROUP BY thread_id"
             ),
             "t.last_activity_at DESC",
         ),
@@ -325,15 +348,21 @@ pub async fn find(
         .query_all_raw(Statement::from_sql_and_values(
             backend,
             format!(
-                "SELECT t.id AS id, COUNT(*) OVER () AS n {base} ORDER BY {order} LIMIT {PAGE_SIZE} OFFSET {offset}"
+                "SELECT t.id AS id, r.hit AS hit, COUNT(*) OVER () AS n {base} \
+                 ORDER BY {order} LIMIT {PAGE_SIZE} OFFSET {offset}"
             ),
             values.clone(),
         ))
         .await?;
-    let ids = rows
-        .iter()
-        .map(|row| row.try_get::<i64>("", "id"))
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut ids = Vec::with_capacity(rows.len());
+    let mut replies = HashMap::new();
+    for row in &rows {
+        let id = row.try_get::<i64>("", "id")?;
+        if let Some(reply) = reply_of_hit(row, postgres)? {
+            replies.insert(id, reply);
+        }
+        ids.push(id);
+    }
     let total = match rows.first() {
         Some(row) => row.try_get::<i64>("", "n")?,
         // A page beyond the last: the total alone.
@@ -351,6 +380,7 @@ pub async fn find(
     };
     Ok(Found {
         ids,
+        replies,
         total: u64::try_from(total).unwrap_or(0),
         more,
     })

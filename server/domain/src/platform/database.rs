@@ -12,6 +12,10 @@ use crate::platform::migrations::Migrator;
 /// The default database: a SQLite file next to the working directory.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/beteiligungsnetz.db";
 
+/// How much of a SQLite file is read through a memory map (the OS page cache, shared by all
+/// connections); larger files are read the usual way beyond this.
+const SQLITE_MMAP_BYTES: u64 = 256 * 1024 * 1024;
+
 /// Which database engine a URL points to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -63,7 +67,10 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
                     if in_memory {
                         opts
                     } else {
+                        // Reads through a shared memory map of the file instead of `pread`
+                        // into each connection's page cache (search reads many pages).
                         opts.journal_mode(SqliteJournalMode::Wal)
+                            .pragma("mmap_size", SQLITE_MMAP_BYTES.to_string())
                     }
                 });
         }

@@ -11,3 +11,4 @@ pub mod migrations;
 pub mod rate_limit;
 pub mod settings;
 pub mod spreadsheet;
+pub mod versioned_cache;

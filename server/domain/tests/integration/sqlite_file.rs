@@ -33,6 +33,10 @@ async fn file_database_uses_wal_full_sync_foreign_keys_and_busy_timeout() {
     assert_eq!(pragma(&db, "synchronous").await, "2", "FULL");
     assert_eq!(pragma(&db, "foreign_keys").await, "1");
     assert_eq!(pragma(&db, "busy_timeout").await, "5000");
+    assert_eq!(
+        pragma(&db, "mmap_size").await,
+        (256 * 1024 * 1024).to_string()
+    );
     db.close().await.expect("close");
     let _ = std::fs::remove_dir_all(dir);
 }
