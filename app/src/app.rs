@@ -3,34 +3,12 @@
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{SsrMode, path};
+use leptos_router::{Lazy, SsrMode, path};
 
+use crate::chunks::*;
 use crate::components::layout::{DemoNotice, SiteFooter, SiteHeader, SkipLink};
-use crate::pages::accounts::{
-    ConfirmJoinPage, ForgotPasswordPage, JoinConfirmedPage, JoinPage, JoinSubmittedPage,
-    MyAccountPage, ResetSentPage, SetPasswordPage, SignInPage,
-};
-use crate::pages::admin::OutboxPage;
-use crate::pages::board::{
-    BoardIndexPage, EditThreadPage, ModerationPage, NewThreadPage, NotificationUnsubscribePage,
-    NotificationsPage, NotificationsUnsubscribedPage, ThreadPageView,
-};
-use crate::pages::consultations::{
-    ConsultationCoordinationPage, ConsultationRequestPage, ConsultationSentPage, ConsultationsPage,
-    FacilitatorHomePage, FacilitatorRequestPage,
-};
-use crate::pages::coordination::{AuditLogPage, JoinRequestsPage, MembersPage};
 use crate::pages::error_page::ErrorPage;
-use crate::pages::forums::{
-    ApplicationDetailPage, ApplicationSentPage, ApplicationStatusPage, ApplicationsPage, ApplyPage,
-    CohortDetailPage, CohortEditorPage, ConfirmSubscriptionPage, ForumEditorPage, ForumPage,
-    ForumsPage, NewCohortPage, OrganiseForumsPage, ParticipantsPageView, SubscriptionConfirmedPage,
-    SubscriptionRequestedPage, UnsubscribePage, UnsubscribedPage,
-};
 use crate::pages::home::HomePage;
-use crate::pages::kommunen::{AddKommunePage, KommunePageView};
-use crate::pages::legal::{AccessibilityPage, DataSourcesPage, ImprintPage, PrivacyPage};
-use crate::pages::member_import::{MemberImportPage, MemberImportReportPage};
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::officers::{MapPage, OfficerProfilePage};
 
@@ -100,59 +78,59 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                         <Route path=path!("/karte") view=MapPage ssr=SsrMode::Async />
                         <Route path=path!("/beauftragte/:id") view=OfficerProfilePage ssr=SsrMode::Async />
-                        <Route path=path!("/foren") view=ForumsPage ssr=SsrMode::Async />
-                        <Route path=path!("/foren/:forum") view=ForumPage ssr=SsrMode::Async />
-                        <Route path=path!("/foren/:forum/:cohort") view=CohortDetailPage ssr=SsrMode::Async />
-                        <Route path=path!("/foren/:forum/:cohort/bewerben") view=ApplyPage ssr=SsrMode::Async />
-                        <Route path=path!("/foren/:forum/:cohort/bewerben/danke") view=ApplicationSentPage ssr=SsrMode::Async />
-                        <Route path=path!("/bewerbung") view=ApplicationStatusPage ssr=SsrMode::Async />
-                        <Route path=path!("/benachrichtigung/angefordert") view=SubscriptionRequestedPage ssr=SsrMode::Async />
-                        <Route path=path!("/benachrichtigung/bestaetigen") view=ConfirmSubscriptionPage ssr=SsrMode::Async />
-                        <Route path=path!("/benachrichtigung/bestaetigt") view=SubscriptionConfirmedPage ssr=SsrMode::Async />
-                        <Route path=path!("/benachrichtigung/abmelden") view=UnsubscribePage ssr=SsrMode::Async />
-                        <Route path=path!("/benachrichtigung/abgemeldet") view=UnsubscribedPage ssr=SsrMode::Async />
-                        <Route path=path!("/foren-verwaltung") view=OrganiseForumsPage ssr=SsrMode::Async />
-                        <Route path=path!("/foren-verwaltung/:forum") view=ForumEditorPage ssr=SsrMode::Async />
-                        <Route path=path!("/foren-verwaltung/:forum/staffeln/neu") view=NewCohortPage ssr=SsrMode::Async />
-                        <Route path=path!("/foren-verwaltung/:forum/:cohort") view=CohortEditorPage ssr=SsrMode::Async />
-                        <Route path=path!("/foren-verwaltung/:forum/:cohort/bewerbungen") view=ApplicationsPage ssr=SsrMode::Async />
-                        <Route path=path!("/foren-verwaltung/:forum/:cohort/bewerbungen/:id") view=ApplicationDetailPage ssr=SsrMode::Async />
-                        <Route path=path!("/foren-verwaltung/:forum/:cohort/teilnahme") view=ParticipantsPageView ssr=SsrMode::Async />
-                        <Route path=path!("/austausch") view=BoardIndexPage ssr=SsrMode::Async />
-                        <Route path=path!("/austausch/neu") view=NewThreadPage ssr=SsrMode::Async />
-                        <Route path=path!("/austausch/:id") view=ThreadPageView ssr=SsrMode::Async />
-                        <Route path=path!("/austausch/:id/bearbeiten") view=EditThreadPage ssr=SsrMode::Async />
-                        <Route path=path!("/benachrichtigungen") view=NotificationsPage ssr=SsrMode::Async />
-                        <Route path=path!("/benachrichtigungen/abmelden") view=NotificationUnsubscribePage ssr=SsrMode::Async />
-                        <Route path=path!("/benachrichtigungen/abgemeldet") view=NotificationsUnsubscribedPage ssr=SsrMode::Async />
-                        <Route path=path!("/kommunen/:ags") view=KommunePageView ssr=SsrMode::Async />
-                        <Route path=path!("/mitglied-werden") view=JoinPage ssr=SsrMode::Async />
-                        <Route path=path!("/mitglied-werden/danke") view=JoinSubmittedPage ssr=SsrMode::Async />
-                        <Route path=path!("/mitglied-werden/bestaetigen") view=ConfirmJoinPage ssr=SsrMode::Async />
-                        <Route path=path!("/mitglied-werden/bestaetigt") view=JoinConfirmedPage ssr=SsrMode::Async />
-                        <Route path=path!("/anmelden") view=SignInPage ssr=SsrMode::Async />
-                        <Route path=path!("/passwort-vergessen") view=ForgotPasswordPage ssr=SsrMode::Async />
-                        <Route path=path!("/passwort-vergessen/gesendet") view=ResetSentPage ssr=SsrMode::Async />
-                        <Route path=path!("/passwort-setzen") view=SetPasswordPage ssr=SsrMode::Async />
-                        <Route path=path!("/konto") view=MyAccountPage ssr=SsrMode::Async />
-                        <Route path=path!("/koordination/antraege") view=JoinRequestsPage ssr=SsrMode::Async />
-                        <Route path=path!("/koordination/mitglieder") view=MembersPage ssr=SsrMode::Async />
-                        <Route path=path!("/koordination/import") view=MemberImportPage ssr=SsrMode::Async />
-                        <Route path=path!("/koordination/import/:id") view=MemberImportReportPage ssr=SsrMode::Async />
-                        <Route path=path!("/koordination/protokoll") view=AuditLogPage ssr=SsrMode::Async />
-                        <Route path=path!("/koordination/erstberatung") view=ConsultationsPage ssr=SsrMode::Async />
-                        <Route path=path!("/koordination/kommunen") view=AddKommunePage ssr=SsrMode::Async />
-                        <Route path=path!("/koordination/moderation") view=ModerationPage ssr=SsrMode::Async />
-                        <Route path=path!("/koordination/erstberatung/:id") view=ConsultationCoordinationPage ssr=SsrMode::Async />
-                        <Route path=path!("/erstberatung") view=ConsultationRequestPage ssr=SsrMode::Async />
-                        <Route path=path!("/erstberatung/danke") view=ConsultationSentPage ssr=SsrMode::Async />
-                        <Route path=path!("/prozessbegleitung") view=FacilitatorHomePage ssr=SsrMode::Async />
-                        <Route path=path!("/prozessbegleitung/anfragen/:id") view=FacilitatorRequestPage ssr=SsrMode::Async />
-                        <Route path=path!("/admin/postausgang") view=OutboxPage ssr=SsrMode::Async />
-                        <Route path=path!("/impressum") view=ImprintPage ssr=SsrMode::Async />
-                        <Route path=path!("/datenschutz") view=PrivacyPage ssr=SsrMode::Async />
-                        <Route path=path!("/barrierefreiheit") view=AccessibilityPage ssr=SsrMode::Async />
-                        <Route path=path!("/datenquellen") view=DataSourcesPage ssr=SsrMode::Async />
+                        <Route path=path!("/foren") view={Lazy::<ForumsRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/foren/:forum") view={Lazy::<ForumRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/foren/:forum/:cohort") view={Lazy::<CohortDetailRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/foren/:forum/:cohort/bewerben") view={Lazy::<ApplyRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/foren/:forum/:cohort/bewerben/danke") view={Lazy::<ApplicationSentRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/bewerbung") view={Lazy::<ApplicationStatusRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/benachrichtigung/angefordert") view={Lazy::<SubscriptionRequestedRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/benachrichtigung/bestaetigen") view={Lazy::<ConfirmSubscriptionRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/benachrichtigung/bestaetigt") view={Lazy::<SubscriptionConfirmedRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/benachrichtigung/abmelden") view={Lazy::<UnsubscribeRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/benachrichtigung/abgemeldet") view={Lazy::<UnsubscribedRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/foren-verwaltung") view={Lazy::<OrganiseForumsRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/foren-verwaltung/:forum") view={Lazy::<ForumEditorRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/foren-verwaltung/:forum/staffeln/neu") view={Lazy::<NewCohortRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/foren-verwaltung/:forum/:cohort") view={Lazy::<CohortEditorRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/foren-verwaltung/:forum/:cohort/bewerbungen") view={Lazy::<ApplicationsRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/foren-verwaltung/:forum/:cohort/bewerbungen/:id") view={Lazy::<ApplicationDetailRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/foren-verwaltung/:forum/:cohort/teilnahme") view={Lazy::<ParticipantsRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/austausch") view={Lazy::<BoardIndexRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/austausch/neu") view={Lazy::<NewThreadRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/austausch/:id") view={Lazy::<ThreadRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/austausch/:id/bearbeiten") view={Lazy::<EditThreadRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/benachrichtigungen") view={Lazy::<NotificationsRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/benachrichtigungen/abmelden") view={Lazy::<NotificationUnsubscribeRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/benachrichtigungen/abgemeldet") view={Lazy::<NotificationsUnsubscribedRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/kommunen/:ags") view={Lazy::<KommuneRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/mitglied-werden") view={Lazy::<JoinRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/mitglied-werden/danke") view={Lazy::<JoinSubmittedRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/mitglied-werden/bestaetigen") view={Lazy::<ConfirmJoinRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/mitglied-werden/bestaetigt") view={Lazy::<JoinConfirmedRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/anmelden") view={Lazy::<SignInRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/passwort-vergessen") view={Lazy::<ForgotPasswordRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/passwort-vergessen/gesendet") view={Lazy::<ResetSentRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/passwort-setzen") view={Lazy::<SetPasswordRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/konto") view={Lazy::<MyAccountRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/koordination/antraege") view={Lazy::<JoinRequestsRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/koordination/mitglieder") view={Lazy::<MembersRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/koordination/import") view={Lazy::<MemberImportRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/koordination/import/:id") view={Lazy::<MemberImportReportRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/koordination/protokoll") view={Lazy::<AuditLogRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/koordination/erstberatung") view={Lazy::<ConsultationsRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/koordination/kommunen") view={Lazy::<AddKommuneRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/koordination/moderation") view={Lazy::<ModerationRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/koordination/erstberatung/:id") view={Lazy::<ConsultationCoordinationRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/erstberatung") view={Lazy::<ConsultationRequestRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/erstberatung/danke") view={Lazy::<ConsultationSentRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/prozessbegleitung") view={Lazy::<FacilitatorHomeRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/prozessbegleitung/anfragen/:id") view={Lazy::<FacilitatorRequestRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/admin/postausgang") view={Lazy::<OutboxRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/impressum") view={Lazy::<ImprintRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/datenschutz") view={Lazy::<PrivacyRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/barrierefreiheit") view={Lazy::<AccessibilityRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/datenquellen") view={Lazy::<DataSourcesRoute>::new()} ssr=SsrMode::Async />
                     </Routes>
                     </ErrorBoundary>
                 </main>

@@ -9,6 +9,7 @@
 
 pub mod api;
 pub mod app;
+mod chunks;
 pub mod components;
 pub mod error;
 pub mod pages;
@@ -18,10 +19,11 @@ pub mod server;
 
 pub use app::{App, shell};
 
-/// Browser entry point: hydrates the server-rendered HTML.
+/// Browser entry point: hydrates the server-rendered HTML (loading the chunk of a lazily
+/// loaded page first; see [`chunks`]).
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    leptos::mount::hydrate_lazy(App);
 }

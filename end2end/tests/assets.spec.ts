@@ -29,3 +29,26 @@ test("hashed assets are served precompressed: brotli when accepted, else gzip", 
     }
   }
 });
+
+test("the start page and the map load none of the account, coordination, admin, forum-organiser and board code", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "js", "only the browser loads WebAssembly");
+  let loaded: string[] = [];
+  page.on("request", (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.endsWith(".wasm")) loaded.push(path);
+  });
+  // The chunks of those domains (app/src/chunks.rs); coordination holds the admin pages.
+  const foreign = /split_(account|coordination|forum_organiser|board)_pages/;
+  for (const path of ["/", "/karte"]) {
+    loaded = [];
+    await page.goto(path);
+    // Hydrated: the map is drawn by the browser.
+    await expect(page.locator(".leaflet-container")).toBeVisible();
+    expect(loaded.length, `${path} loads WebAssembly`).toBeGreaterThan(0);
+    expect(loaded.filter((p) => foreign.test(p)), `${path} loads no chunk of another domain`).toEqual([]);
+  }
+  // The same check can fail: opening the sign-in page loads the accounts' chunk.
+  loaded = [];
+  await page.goto("/anmelden");
+  await expect(async () => expect(loaded.some((p) => /split_account_pages/.test(p))).toBe(true)).toPass();
+});

@@ -112,7 +112,7 @@ forget_other_checkouts() {
 build_release() {
   forget_other_checkouts
   step "Building the release (server + WebAssembly + CSS) with cargo-leptos"
-  cargo leptos build --release
+  cargo leptos build --release --split
   compress_site
 }
 
@@ -128,7 +128,7 @@ compress_site() {
 build_dev() {
   forget_other_checkouts
   step "Building the app for the end-to-end tests (cargo leptos build, dev profile)"
-  cargo leptos build
+  cargo leptos build --split
   compress_site
 }
 
