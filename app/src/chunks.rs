@@ -34,6 +34,21 @@ use crate::pages::kommunen::{AddKommunePage, KommunePageView};
 use crate::pages::legal::{AccessibilityPage, DataSourcesPage, ImprintPage, PrivacyPage};
 use crate::pages::member_import::{MemberImportPage, MemberImportReportPage};
 
+/// Whether the page at `path` is one of the main module's routes (`app.rs`: `/`, `/karte`,
+/// `/beauftragte/:id`), which hydrate without waiting for a chunk.
+#[cfg(any(feature = "hydrate", test))]
+pub fn in_main_module(path: &str) -> bool {
+    let path = path
+        .strip_suffix('/')
+        .filter(|p| !p.is_empty())
+        .unwrap_or(path);
+    path == "/"
+        || path == "/karte"
+        || path
+            .strip_prefix("/beauftragte/")
+            .is_some_and(|id| !id.is_empty() && !id.contains('/'))
+}
+
 /// `chunk!(function, preload, Enum { Route => Page, … })`: the lazy function `function` with the
 /// pages of one domain, an enum naming them, and one [`LazyRoute`] type per page.
 macro_rules! chunk {
@@ -150,3 +165,25 @@ chunk!(legal_pages, __preload_legal_pages, LegalPages {
     AccessibilityRoute => AccessibilityPage,
     DataSourcesRoute => DataSourcesPage,
 });
+
+#[cfg(test)]
+mod tests {
+    use super::in_main_module;
+
+    #[test]
+    fn the_main_modules_routes_are_known() {
+        for path in ["/", "/karte", "/karte/", "/beauftragte/17"] {
+            assert!(in_main_module(path), "{path}");
+        }
+        for path in [
+            "/anmelden",
+            "/austausch",
+            "/beauftragte/",
+            "/beauftragte/1/x",
+            "/kartei",
+            "",
+        ] {
+            assert!(!in_main_module(path), "{path}");
+        }
+    }
+}

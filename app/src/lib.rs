@@ -19,11 +19,21 @@ pub mod server;
 
 pub use app::{App, shell};
 
-/// Browser entry point: hydrates the server-rendered HTML (loading the chunk of a lazily
-/// loaded page first; see [`chunks`]).
+/// Browser entry point: hydrates the server-rendered HTML. Pages of the main module (the start
+/// page, the map, the profiles: see [`chunks`]) hydrate synchronously; a lazily loaded page
+/// hydrates asynchronously, after its chunk has loaded. Asynchronous hydration works for every
+/// page but is slower (navigation → clusters drawn on the map: 9 % longer, BENCHMARKS.md), so it
+/// is used only where it is needed.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_lazy(App);
+    let path = web_sys::window()
+        .and_then(|window| window.location().pathname().ok())
+        .unwrap_or_default();
+    if chunks::in_main_module(&path) {
+        leptos::mount::hydrate_body(App);
+    } else {
+        leptos::mount::hydrate_lazy(App);
+    }
 }
