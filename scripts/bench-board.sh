@@ -71,6 +71,7 @@ UNCACHED="http://127.0.0.1:$port"
 run 20 "search, server function (member), no board cache" -s scripts/bench/board-search.lua -H "Cookie: $COOKIE" -H "Origin: $UNCACHED" "$UNCACHED"
 run 50 "member /austausch, no board cache" -s scripts/bench/latency.lua -H "Cookie: $COOKIE" "$UNCACHED/austausch"
 sleep 2  # renders whose clients left finish before the instance stops
+sleep 2  # renders whose clients left finish before the instance stops
 kill "$UNCACHED_PID"; wait "$UNCACHED_PID" 2>/dev/null || true
 
 if [[ "${BENCH_DATABASE_URL:-}" == postgres* ]]; then
