@@ -40,6 +40,29 @@ test("the main navigation leads to the map page", async ({ page }, testInfo) => 
   }
 });
 
+test("leaving the start page before the state outlines arrive raises no error", async ({ page }, testInfo) => {
+  test.skip(!jsEnabled(testInfo), "the maps need JavaScript");
+  // The start page's outlines arrive only after the visitor has moved on to the map; the
+  // removed map must not receive them (the fixture fails the test on any console error).
+  let first = true;
+  await page.route("**/geo/bundeslaender.geo.json", async (route) => {
+    if (first) {
+      first = false;
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+    }
+    await route.continue();
+  });
+  await page.goto("/");
+  await page.locator(".leaflet-container").waitFor();
+  await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Karte" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Karte der Beauftragten");
+  await expect(async () => {
+    expect(await page.locator(".leaflet-laender-pane path").count()).toBeGreaterThanOrEqual(16);
+  }).toPass();
+  // The delayed answer for the start page's map has arrived by now.
+  await page.waitForTimeout(2_000);
+});
+
 test("the map's marker data is preloaded with the page and requested once", async ({ page }, testInfo) => {
   test.skip(!jsEnabled(testInfo), "the markers are loaded only with JavaScript");
   const markerRequests: string[] = [];

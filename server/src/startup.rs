@@ -57,7 +57,7 @@ pub fn app_state(config: &ServerConfig, db: DatabaseConnection) -> AppState {
         operator: Arc::new(config.operator.clone()),
         settings: Arc::new(config.runtime_settings()),
         directory: Default::default(),
-        board_index: domain::board::reading::IndexCache::new(config.board_cache_entries),
+        board_index: domain::board::listing::IndexCache::new(config.board_cache_entries),
         live,
     }
 }

@@ -21,7 +21,7 @@ pub struct AppState {
     pub directory: domain::officers::snapshot::DirectoryCache,
     /// Board indexes and search results of this instance, validated against the database per
     /// request.
-    pub board_index: domain::board::reading::IndexCache,
+    pub board_index: domain::board::listing::IndexCache,
     /// Live updates of board threads on this instance.
     pub live: domain::board::live::LiveHub,
 }

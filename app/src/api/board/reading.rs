@@ -9,7 +9,7 @@ pub async fn list_board(query: BoardQuery) -> Result<BoardIndex, AppError> {
     crate::server::serve::public(|state| async move {
         let user = crate::server::auth::current_user().await?;
         Ok::<_, AppError>(
-            domain::board::reading::index(&state.db, &state.board_index, user.as_ref(), &query)
+            domain::board::listing::index(&state.db, &state.board_index, user.as_ref(), &query)
                 .await?,
         )
     })

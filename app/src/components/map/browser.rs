@@ -142,6 +142,11 @@ async fn add_state_outlines(map: &Map) -> Result<JsValue, JsValue> {
         return Err(JsValue::from_str(&format!("HTTP {}", response.status())));
     }
     let data = JsFuture::from(response.json()?).await?;
+    // The page may have been left while the outlines loaded: a removed map has no panes, and
+    // adding a layer to it would fail inside Leaflet.
+    if js_sys::Reflect::get(&map.get_panes(), &OUTLINE_PANE.into())?.is_undefined() {
+        return Ok(JsValue::FALSE);
+    }
 
     let style = js_sys::Object::new();
     js_sys::Reflect::set(&style, &"color".into(), &"#1e3a8a".into())?;

@@ -5,6 +5,7 @@
 
 pub mod calendar;
 pub mod jobs;
+pub mod listing;
 pub mod live;
 pub mod markdown;
 pub mod moderation;

@@ -1,28 +1,26 @@
-//! Reading the board: the index and search (one page, filters in the URL), a thread with its
-//! replies rendered on the server, similar cases, and a municipality's public examples.
+//! Reading the board: a thread with its replies rendered on the server, similar cases, a
+//! municipality's public examples, and the summaries the lists show (the index and search
+//! listing is in `listing`).
 
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
 
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Statement,
 };
 use shared::board::{
-    BoardIndex, BoardQuery, PAGE_SIZE, PostKind, ReplyView, SectionView, ThreadPage, ThreadSummary,
-    may_edit, may_moderate, may_resolve,
+    BoardQuery, PostKind, ReplyView, SectionView, ThreadPage, ThreadSummary, may_edit,
+    may_moderate, may_resolve,
 };
 use shared::{SessionUser, Topic};
 
-use super::markdown::{plain_text, render};
+use super::markdown::render;
 use super::posting::{readable_thread, resolve_names};
 use super::{author_view, kind_of, search, sections_of, summary};
 use crate::DomainError;
-use crate::officers::snapshot::board_version;
 use crate::platform::display::berlin_time;
 use crate::platform::entities::{board_post, board_revision, board_thread, kommune};
-use crate::platform::versioned_cache::VersionedCache;
 
-async fn kommunen_of(
+pub(super) async fn kommunen_of(
     db: &impl ConnectionTrait,
     agss: impl Iterator<Item = String>,
 ) -> Result<HashMap<String, kommune::Model>, DomainError> {
@@ -42,7 +40,7 @@ async fn kommunen_of(
 }
 
 /// Threads by id, in the order of `ids`, as summaries for `viewer`.
-async fn summaries(
+pub(super) async fn summaries(
     db: &impl ConnectionTrait,
     viewer: Option<&SessionUser>,
     ids: &[i64],
@@ -69,154 +67,6 @@ async fn summaries(
             (t, view)
         })
         .collect())
-}
-
-/// Board indexes and search results, per viewer and query, under the board's data version.
-pub type IndexCache = VersionedCache<BoardIndex>;
-
-/// Longest query string whose result is cached (longer ones are computed every time).
-const MAX_CACHED_QUERY: usize = 256;
-
-/// The board index (newest activity first) or, with words, the search results (best first,
-/// with highlighted excerpts); both filtered and paged. Served from `cache` while neither the
-/// board nor the directory changed: what a viewer finds depends only on who they are (their
-/// account and role), the query and that data.
-pub async fn index(
-    db: &impl ConnectionTrait,
-    cache: &IndexCache,
-    viewer: Option<&SessionUser>,
-    query: &BoardQuery,
-) -> Result<BoardIndex, DomainError> {
-    let key = serde_json::to_string(query)
-        .ok()
-        .filter(|q| cache.enabled() && q.len() <= MAX_CACHED_QUERY)
-        .map(|q| match viewer {
-            Some(user) => format!("{}:{:?}:{q}", user.account_id, user.role),
-            None => format!("-:{q}"),
-        });
-    let Some(key) = key else {
-        return compute_index(db, viewer, query).await;
-    };
-    let version = board_version(db).await?;
-    if let Some(index) = cache.get(&key, version) {
-        return Ok((*index).clone());
-    }
-    let index = compute_index(db, viewer, query).await?;
-    cache.insert(key, version, Arc::new(index.clone()));
-    Ok(index)
-}
-
-async fn compute_index(
-    db: &impl ConnectionTrait,
-    viewer: Option<&SessionUser>,
-    query: &BoardQuery,
-) -> Result<BoardIndex, DomainError> {
-    let words = query.words();
-    let (ids, replies, total, more) = if words.is_empty() {
-        let backend = db.get_database_backend();
-        let (conditions, values) = search::filters(viewer, query, 1);
-        let offset = i64::from(query.page() - 1) * PAGE_SIZE as i64;
-        let total = db
-            .query_one_raw(Statement::from_sql_and_values(
-                backend,
-                format!("SELECT COUNT(*) AS n FROM board_thread t WHERE {conditions}"),
-                values.clone(),
-            ))
-            .await?
-            .map(|row| row.try_get::<i64>("", "n"))
-            .transpose()?
-            .unwrap_or(0);
-        let rows = db
-            .query_all_raw(Statement::from_sql_and_values(
-                backend,
-                format!(
-                    "SELECT t.id AS id FROM board_thread t WHERE {conditions} \
-                     ORDER BY t.last_activity_at DESC, t.id DESC LIMIT {PAGE_SIZE} OFFSET {offset}"
-                ),
-                values,
-            ))
-            .await?;
-        let ids = rows
-            .iter()
-            .map(|row| row.try_get::<i64>("", "id"))
-            .collect::<Result<Vec<_>, _>>()?;
-        (
-            ids,
-            HashMap::new(),
-            u64::try_from(total).unwrap_or(0),
-            false,
-        )
-    } else {
-        let found = search::find(db, viewer, query).await?;
-        (found.ids, found.replies, found.total, found.more)
-    };
-    // The replies the search matched, read at once (only visible ones: hidden and deleted
-    // replies leave the index, but a moderator may have acted since).
-    let matched_replies: HashMap<i64, String> = if replies.is_empty() {
-        HashMap::new()
-    } else {
-        board_post::Entity::find()
-            .select_only()
-            .column(board_post::Column::Id)
-            .column(board_post::Column::Body)
-            .filter(board_post::Column::Id.is_in(replies.values().copied()))
-            .filter(board_post::Column::Deleted.eq(false))
-            .filter(board_post::Column::HiddenReason.is_null())
-            .into_tuple::<(i64, String)>()
-            .all(db)
-            .await?
-            .into_iter()
-            .collect()
-    };
-    let mut threads: Vec<ThreadSummary> = Vec::new();
-    for (model, mut view) in summaries(db, viewer, &ids).await? {
-        if !words.is_empty() {
-            let from_reply = replies
-                .get(&model.id)
-                .and_then(|reply| matched_replies.get(reply))
-                .and_then(|body| search::excerpt(&plain_text(body), &words));
-            view.excerpt_html = match from_reply
-                .or_else(|| search::excerpt(&search::thread_text(&model), &words))
-            {
-                Some(found) => Some(found),
-                None => first_matching_reply(db, model.id, &words).await?,
-            };
-        }
-        threads.push(view);
-    }
-    let pages = u32::try_from(total.div_ceil(PAGE_SIZE))
-        .unwrap_or(u32::MAX)
-        .max(1);
-    Ok(BoardIndex {
-        threads,
-        total,
-        more,
-        page: query.page(),
-        pages,
-        may_post: viewer.is_some(),
-    })
-}
-
-/// An excerpt from the first visible reply of a thread that matches `words`.
-async fn first_matching_reply(
-    db: &impl ConnectionTrait,
-    thread_id: i64,
-    words: &str,
-) -> Result<Option<String>, DomainError> {
-    let bodies: Vec<String> = board_post::Entity::find()
-        .select_only()
-        .column(board_post::Column::Body)
-        .filter(board_post::Column::ThreadId.eq(thread_id))
-        .filter(board_post::Column::Deleted.eq(false))
-        .filter(board_post::Column::HiddenReason.is_null())
-        .order_by_asc(board_post::Column::Id)
-        .limit(200)
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(bodies
-        .iter()
-        .find_map(|body| search::excerpt(&plain_text(body), words)))
 }
 
 /// A thread with its replies for `viewer`; members-only and hidden threads are not found by

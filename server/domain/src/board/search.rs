@@ -224,6 +224,12 @@ pub(crate) fn filters(
 /// is then a lower bound.
 pub const RANKED_LIMIT: i64 = 2000;
 
+/// The thread of a matching SQLite document `m.doc_rowid` (a thread under its negated id, a
+/// reply under its own, joined as `p` from `board_post`). Not the index's `thread_id`
+/// column: FTS5 reads a stored column by loading the document's whole row, stems included,
+/// which cost two thirds of a common word's search (≈ 6 of 9 ms for 2,000 matches).
+const SQLITE_THREAD: &str = "CASE WHEN m.doc_rowid < 0 THEN -m.doc_rowid ELSE p.thread_id END";
+
 /// One page of search results: thread ids, the number of matching threads, and whether that
 /// number is only a lower bound (a common word: see [`RANKED_LIMIT`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -317,22 +323,24 @@ pub async fn find(
         ),
         // bm25() works only directly on the MATCH, so it is computed in a subquery.
         (false, false) => (
-            "SELECT m.thread_id AS thread_id, -MIN(m.score) AS rank, MIN(m.doc_rowid) AS hit FROM \
-             (SELECT thread_id, rowid AS doc_rowid, bm25(board_search) AS score FROM board_search \
-             WHERE board_search MATCH $1 LIMIT 20000) m GROUP BY m.thread_id"
-                .to_owned(),
+            format!(
+                "SELECT {SQLITE_THREAD} AS thread_id, -MIN(m.score) AS rank, MIN(m.doc_rowid) AS hit \
+                 FROM (SELECT rowid AS doc_rowid, bm25(board_search) AS score FROM board_search \
+                 WHERE board_search MATCH $1 LIMIT 20000) m \
+                 LEFT JOIN board_post p ON p.id = m.doc_rowid GROUP BY 1"
+            ),
             "r.rank DESC, t.last_activity_at DESC",
         ),
         // The newest matching threads and replies, read along the rowids (threads are stored
         // under their negated id, replies under theirs), without scoring every match.
         (false, true) => (
             format!(
-                "SELECT thread_id, MIN(doc_rowid) AS hit FROM ( \
-                 SELECT * FROM (SELECT thread_id, rowid AS doc_rowid FROM board_search \
+                "SELECT {SQLITE_THREAD} AS thread_id, MIN(m.doc_rowid) AS hit FROM ( \
+                 SELECT * FROM (SELECT rowid AS doc_rowid FROM board_search \
                  WHERE board_search MATCH $1 AND rowid < 0 ORDER BY rowid ASC LIMIT {half}) \
-                 UNION ALL SELECT * FROM (SELECT thread_id, rowid AS doc_rowid FROM board_search \
-                 WHERE board_search MATCH $1 AND rowid > 0 ORDER BY rowid DESC LIMIT {half})) \
-                 GROUP BY thread_id"
+                 UNION ALL SELECT * FROM (SELECT rowid AS doc_rowid FROM board_search \
+                 WHERE board_search MATCH $1 AND rowid > 0 ORDER BY rowid DESC LIMIT {half})) m \
+                 LEFT JOIN board_post p ON p.id = m.doc_rowid GROUP BY 1"
             ),
             "t.last_activity_at DESC",
         ),
