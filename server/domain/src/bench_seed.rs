@@ -340,7 +340,7 @@ pub async fn seed_board(
         .all(&txn)
         .await?;
     for thread in &created {
-        crate::board::search::index_thread(&txn, thread).await?;
+        crate::board::search_index::index_thread(&txn, thread).await?;
     }
     let mut pending = Vec::new();
     for (n, thread) in created.iter().enumerate() {
@@ -379,7 +379,7 @@ pub async fn seed_board(
             .all(&txn)
             .await?
         {
-            crate::board::search::index_post(&txn, &post).await?;
+            crate::board::search_index::index_post(&txn, &post).await?;
         }
     }
     txn.commit().await?;

@@ -8,7 +8,7 @@ use sea_orm::{
     QueryFilter, Set,
 };
 
-use crate::board::search;
+use crate::board::search_index;
 use crate::demo_seed::DEMO_ACCOUNTS;
 use crate::platform::entities::{account, board_post, board_thread, profile};
 
@@ -284,7 +284,7 @@ pub async fn seed(txn: &DatabaseTransaction, now: DateTime<Utc>) -> Result<(), D
         }
         .insert(txn)
         .await?;
-        search::index_thread(txn, &thread).await?;
+        search_index::index_thread(txn, &thread).await?;
         for (n, (author, text, helpful)) in demo.replies.iter().enumerate() {
             let Some((id, name, _)) = authors[*author].clone() else {
                 continue;
@@ -303,7 +303,7 @@ pub async fn seed(txn: &DatabaseTransaction, now: DateTime<Utc>) -> Result<(), D
             }
             .insert(txn)
             .await?;
-            search::index_post(txn, &post).await?;
+            search_index::index_post(txn, &post).await?;
         }
     }
     Ok(())

@@ -12,8 +12,8 @@ use shared::SessionUser;
 use shared::board::{BoardIndex, BoardQuery, PAGE_SIZE, ThreadSummary};
 
 use super::markdown::plain_text;
-use super::reading::summaries;
-use super::search;
+use super::reading::{summaries, thread_ids};
+use super::{search, search_index};
 use crate::DomainError;
 use crate::officers::snapshot::board_version;
 use crate::platform::entities::board_post;
@@ -74,20 +74,15 @@ async fn compute_index(
             .map(|row| row.try_get::<i64>("", "n"))
             .transpose()?
             .unwrap_or(0);
-        let rows = db
-            .query_all_raw(Statement::from_sql_and_values(
-                backend,
-                format!(
-                    "SELECT t.id AS id FROM board_thread t WHERE {conditions} \
-                     ORDER BY t.last_activity_at DESC, t.id DESC LIMIT {PAGE_SIZE} OFFSET {offset}"
-                ),
-                values,
-            ))
-            .await?;
-        let ids = rows
-            .iter()
-            .map(|row| row.try_get::<i64>("", "id"))
-            .collect::<Result<Vec<_>, _>>()?;
+        let ids = thread_ids(
+            db,
+            format!(
+                "SELECT t.id AS id FROM board_thread t WHERE {conditions} \
+                 ORDER BY t.last_activity_at DESC, t.id DESC LIMIT {PAGE_SIZE} OFFSET {offset}"
+            ),
+            values,
+        )
+        .await?;
         (
             ids,
             HashMap::new(),
@@ -124,7 +119,7 @@ async fn compute_index(
                 .and_then(|reply| matched_replies.get(reply))
                 .and_then(|body| search::excerpt(&plain_text(body), &words));
             view.excerpt_html = match from_reply
-                .or_else(|| search::excerpt(&search::thread_text(&model), &words))
+                .or_else(|| search::excerpt(&search_index::thread_text(&model), &words))
             {
                 Some(found) => Some(found),
                 None => first_matching_reply(db, model.id, &words).await?,

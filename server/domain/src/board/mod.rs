@@ -13,6 +13,7 @@ pub mod notifications;
 pub mod posting;
 pub mod reading;
 pub mod search;
+pub mod search_index;
 pub mod stemming;
 
 use shared::board::{AuthorView, BoardVisibility, PostKind, ThreadSummary};

@@ -13,7 +13,7 @@ use shared::{FieldError, FieldErrors, SessionUser};
 
 use super::markdown::plain_text;
 use super::posting::readable_thread;
-use super::search;
+use super::search_index;
 use crate::DomainError;
 use crate::platform::audit;
 use crate::platform::database::begin_write;
@@ -122,7 +122,10 @@ pub async fn queue(
                 Some(post) => (plain_text(&post.body), post.hidden_reason.is_some()),
                 None => continue,
             },
-            None => (search::thread_text(&thread), thread.hidden_reason.is_some()),
+            None => (
+                search_index::thread_text(&thread),
+                thread.hidden_reason.is_some(),
+            ),
         };
         items.push(FlagItem {
             id: flag.id,
@@ -189,9 +192,9 @@ pub async fn set_hidden(
             model.hidden_reason = Set(reason.clone());
             let post = model.update(&txn).await?;
             if hide {
-                search::remove_post(&txn, post.id).await?;
+                search_index::remove_post(&txn, post.id).await?;
             } else if !post.deleted {
-                search::index_post(&txn, &post).await?;
+                search_index::index_post(&txn, &post).await?;
             }
         }
         None => {

@@ -15,7 +15,7 @@ use shared::board::{MAX_MENTIONS, ThreadForm, may_edit, may_moderate, may_resolv
 use shared::{FieldError, FieldErrors, SessionUser};
 
 use super::markdown::{Mentioned, mentioned_names};
-use super::{live, notifications, readable, search};
+use super::{live, notifications, readable, search_index};
 use crate::DomainError;
 use crate::platform::database::begin_write;
 use crate::platform::entities::{
@@ -164,7 +164,7 @@ pub async fn create_thread(
     }
     .insert(&txn)
     .await?;
-    search::index_thread(&txn, &thread).await?;
+    search_index::index_thread(&txn, &thread).await?;
     notifications::new_thread(&txn, &thread, now).await?;
     txn.commit().await?;
     Ok(thread.id)
@@ -223,7 +223,7 @@ pub async fn update_thread(
     }
     model.updated_at = Set(now);
     let thread = model.update(&txn).await?;
-    search::index_thread(&txn, &thread).await?;
+    search_index::index_thread(&txn, &thread).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -286,7 +286,7 @@ pub async fn reply(
         .filter(board_thread::Column::Id.eq(thread.id))
         .exec(&txn)
         .await?;
-    search::index_post(&txn, &post).await?;
+    search_index::index_post(&txn, &post).await?;
     notifications::new_reply(&txn, &thread, &post, &mentions, now).await?;
     let event = live::record(&txn, thread.id, Some(post.id), now).await?;
     txn.commit().await?;
@@ -340,7 +340,7 @@ pub async fn edit_reply(
     model.body = Set(text);
     model.edited_at = Set(Some(now));
     let post = model.update(&txn).await?;
-    search::index_post(&txn, &post).await?;
+    search_index::index_post(&txn, &post).await?;
     let event = live::record(&txn, thread.id, Some(post.id), now).await?;
     txn.commit().await?;
     live.published(thread.id, event);
@@ -368,7 +368,7 @@ pub async fn delete_reply(
         .filter(board_post::Column::Id.eq(post.id))
         .exec(&txn)
         .await?;
-    search::remove_post(&txn, post.id).await?;
+    search_index::remove_post(&txn, post.id).await?;
     let event = live::record(&txn, thread.id, Some(post.id), now).await?;
     txn.commit().await?;
     live.published(thread.id, event);
@@ -444,7 +444,7 @@ pub async fn resolve(
         .one(&txn)
         .await?
         .ok_or(DomainError::NotFound)?;
-    search::index_thread(&txn, &thread).await?;
+    search_index::index_thread(&txn, &thread).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -465,7 +465,7 @@ pub(crate) async fn erase_author(
             .map(|t| t.id)
             .collect();
         for id in &threads {
-            search::remove_thread(db, *id).await?;
+            search_index::remove_thread(db, *id).await?;
         }
         board_thread::Entity::delete_many()
             .filter(board_thread::Column::Id.is_in(threads))
@@ -479,7 +479,7 @@ pub(crate) async fn erase_author(
             .map(|p| p.id)
             .collect();
         for id in &posts {
-            search::remove_post(db, *id).await?;
+            search_index::remove_post(db, *id).await?;
         }
         board_revision::Entity::delete_many()
             .filter(board_revision::Column::PostId.is_in(posts.clone()))

@@ -39,6 +39,23 @@ pub(super) async fn kommunen_of(
         .collect())
 }
 
+/// The `id` column of what `sql` selects, in its order.
+pub(super) async fn thread_ids(
+    db: &impl ConnectionTrait,
+    sql: String,
+    values: Vec<sea_orm::Value>,
+) -> Result<Vec<i64>, DomainError> {
+    db.query_all_raw(Statement::from_sql_and_values(
+        db.get_database_backend(),
+        sql,
+        values,
+    ))
+    .await?
+    .iter()
+    .map(|row| row.try_get::<i64>("", "id").map_err(DomainError::from))
+    .collect()
+}
+
 /// Threads by id, in the order of `ids`, as summaries for `viewer`.
 pub(super) async fn summaries(
     db: &impl ConnectionTrait,
@@ -204,24 +221,18 @@ async fn similar_cases(
         thema: first.code().to_owned(),
         ..Default::default()
     };
-    let backend = db.get_database_backend();
     let (conditions, mut values) = search::filters(viewer, &query, 1);
     values.push(thread.id.into());
-    let rows = db
-        .query_all_raw(Statement::from_sql_and_values(
-            backend,
-            format!(
-                "SELECT t.id AS id FROM board_thread t WHERE {conditions} AND t.id <> ${} \
-                 ORDER BY t.solved DESC, t.last_activity_at DESC LIMIT 5",
-                values.len()
-            ),
-            values,
-        ))
-        .await?;
-    let ids = rows
-        .iter()
-        .map(|row| row.try_get::<i64>("", "id"))
-        .collect::<Result<Vec<_>, _>>()?;
+    let ids = thread_ids(
+        db,
+        format!(
+            "SELECT t.id AS id FROM board_thread t WHERE {conditions} AND t.id <> ${} \
+             ORDER BY t.solved DESC, t.last_activity_at DESC LIMIT 5",
+            values.len()
+        ),
+        values,
+    )
+    .await?;
     Ok(summaries(db, viewer, &ids)
         .await?
         .into_iter()
