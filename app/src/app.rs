@@ -1,7 +1,7 @@
 //! The HTML shell, the root component and the route table.
 
 use leptos::prelude::*;
-use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
+use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{Lazy, SsrMode, path};
 
@@ -64,9 +64,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <Title formatter=|page: String| {
-            title_text(if page.is_empty() { "Beteiligungsnetz".to_owned() } else { format!("{page} – Beteiligungsnetz") })
-        } />
         <Router>
             <SkipLink />
             <div class="flex min-h-screen flex-col">
@@ -137,21 +134,6 @@ pub fn App() -> impl IntoView {
                 <SiteFooter />
             </div>
         </Router>
-    }
-}
-
-/// leptos_meta writes the title into the server-rendered `<title>` as it is, so a title made of
-/// what people typed (a forum's or a member's name) could close the element and add markup.
-/// On the server it is escaped (the browser decodes the entities in `<title>`); in the browser,
-/// `document.title` takes plain text.
-fn title_text(title: String) -> String {
-    #[cfg(feature = "ssr")]
-    {
-        shared::text::escape_html(&title)
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        title
     }
 }
 

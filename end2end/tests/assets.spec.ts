@@ -52,3 +52,28 @@ test("the start page and the map load none of the account, coordination, admin, 
   await page.goto("/anmelden");
   await expect(async () => expect(loaded.some((p) => /split_account_pages/.test(p))).toBe(true)).toPass();
 });
+
+test("a lazily loaded page keeps its title while its chunk is still loading", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "js", "only the browser hydrates");
+  // The accounts' chunk arrives a second late, so a gap in the title cannot be missed.
+  await page.route(/split_account_pages.*\.wasm$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { titles: string[] }).titles = seen;
+    const record = () => {
+      if (document.readyState !== "loading") seen.push(document.title);
+    };
+    setInterval(record, 5);
+  });
+  const chunk = page.waitForResponse(/split_account_pages.*\.wasm$/);
+  await page.goto("/anmelden");
+  await chunk;
+  // Hydrated: the sign-in form answers in the browser.
+  await page.waitForTimeout(200);
+  const titles = await page.evaluate(() => (window as unknown as { titles: string[] }).titles);
+  expect(titles.length, "the title was sampled while the chunk loaded").toBeGreaterThan(50);
+  expect(new Set(titles), "the title never goes blank").toEqual(new Set(["Anmelden – Beteiligungsnetz"]));
+});

@@ -90,9 +90,6 @@ export async function expectAccessible(page: Page) {
 }
 
 async function runAxe(page: Page) {
-  // A lazily loaded page hydrates after its chunk arrives, and leptos_meta puts the page's
-  // <title> back only then: check the settled page (a page without a title still fails below).
-  await page.waitForFunction(() => document.title.trim() !== "", null, { timeout: 5_000 }).catch(() => {});
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
     .analyze();

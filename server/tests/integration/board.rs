@@ -703,6 +703,23 @@ async fn search_finds_inflected_forms(database_url: &str) {
 #[tokio::test]
 async fn search_in_german_on_sqlite() {
     search_finds_inflected_forms("sqlite::memory:").await;
+    // When the whole stems find nothing, SQLite tries them as prefixes: the first part of a
+    // compound finds it.
+    let (app, _db) = test_app_on("sqlite::memory:").await;
+    let member = sign_in(&app, MEMBER).await;
+    let page = send(
+        &app,
+        get(
+            &format!("/austausch?q={}", enc("Bürgerhaus")),
+            Some(&member),
+        ),
+    )
+    .await;
+    assert!(
+        page.body
+            .contains("Wie erreichen wir junge Menschen beim Bürgerhaushalt?"),
+        "a prefix finds the compound"
+    );
 }
 
 #[tokio::test]

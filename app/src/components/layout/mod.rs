@@ -6,6 +6,7 @@ mod refusal;
 mod site_footer;
 mod site_header;
 mod skip_link;
+mod title;
 
 pub use demo_notice::DemoNotice;
 pub use page_heading::PageHeading;
@@ -13,3 +14,4 @@ pub use refusal::Refusal;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use skip_link::SkipLink;
+pub use title::Title;

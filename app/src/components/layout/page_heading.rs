@@ -1,5 +1,5 @@
+use crate::components::layout::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The page's `<h1>` and document title in one.
 #[component]

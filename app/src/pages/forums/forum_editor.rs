@@ -1,5 +1,5 @@
+use crate::components::layout::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use shared::forums::ForumEditor;

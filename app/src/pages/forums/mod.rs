@@ -31,8 +31,8 @@ pub use subscription::{
     UnsubscribedPage,
 };
 
+use crate::components::layout::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::error::AppError;

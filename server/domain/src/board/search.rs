@@ -12,12 +12,24 @@ use shared::board::{BoardQuery, PAGE_SIZE};
 
 use super::stemming;
 
-/// The SQLite FTS5 query for `words`: every stem must occur (as a prefix, so compounds match).
-fn fts_query(words: &str) -> Option<String> {
+/// Shortest stem searched as a prefix: shorter ones match too many terms to merge.
+const SHORTEST_PREFIX: usize = 4;
+
+/// The SQLite FTS5 query for `words`: every stem must occur, as a whole term (`exact`) or,
+/// from [`SHORTEST_PREFIX`] letters on, as a prefix (so „Bürgerhaus“ finds „Bürgerhaushalt“).
+fn fts_query(words: &str, exact: bool) -> Option<String> {
     let stemmer = stemming::german();
     let terms: Vec<String> = stemming::words(words)
         .take(12)
-        .map(|w| format!("\"{}\"*", stemming::stem(&stemmer, &w).replace('"', "")))
+        .map(|w| {
+            let stem = stemming::stem(&stemmer, &w).replace('"', "");
+            let star = if exact || stem.chars().count() < SHORTEST_PREFIX {
+                ""
+            } else {
+                "*"
+            };
+            format!("\"{stem}\"{star}")
+        })
         .collect();
     (!terms.is_empty()).then(|| terms.join(" "))
 }
@@ -88,7 +100,7 @@ pub(crate) fn filters(
 /// newest matching documents) instead of ranking every match: ranking tens of thousands of
 /// matches of a common word costs tens of milliseconds per search and tells little. The total
 /// is then a lower bound.
-pub const RANKED_LIMIT: i64 = 2000;
+pub const RANKED_LIMIT: i64 = 1000;
 
 /// The thread of a matching SQLite document `m.doc_rowid` (a thread under its negated id, a
 /// reply under its own, joined as `p` from `board_post`). Not the index's `thread_id`
@@ -109,16 +121,31 @@ pub struct Found {
     pub more: bool,
 }
 
-/// The reply a search hit names: on PostgreSQL a document key (`p17`; `t…` is the thread
-/// itself), on SQLite a rowid (positive for replies, negative for threads).
-fn reply_of_hit(row: &sea_orm::QueryResult, postgres: bool) -> Result<Option<i64>, DbErr> {
-    Ok(if postgres {
-        row.try_get::<Option<String>>("", "hit")?
-            .and_then(|doc| doc.strip_prefix('p').and_then(|id| id.parse().ok()))
-    } else {
-        row.try_get::<Option<i64>>("", "hit")?
-            .filter(|rowid| *rowid > 0)
-    })
+/// The reply a SQLite search hit names: its rowid, positive for replies (negative for the
+/// thread itself).
+fn reply_of_hit(row: &sea_orm::QueryResult) -> Result<Option<i64>, DbErr> {
+    Ok(row
+        .try_get::<Option<i64>>("", "hit")?
+        .filter(|rowid| *rowid > 0))
+}
+
+/// How many SQLite documents match the FTS5 query `term`, counted up to one more than
+/// [`RANKED_LIMIT`].
+async fn count_documents(db: &impl ConnectionTrait, term: &str) -> Result<i64, DbErr> {
+    let probe = format!(
+        "SELECT COUNT(*) AS n FROM (SELECT 1 FROM board_search WHERE board_search MATCH $1 LIMIT {}) x",
+        RANKED_LIMIT + 1
+    );
+    Ok(db
+        .query_one_raw(Statement::from_sql_and_values(
+            db.get_database_backend(),
+            probe,
+            [Value::from(term.to_owned())],
+        ))
+        .await?
+        .map(|row| row.try_get::<i64>("", "n"))
+        .transpose()?
+        .unwrap_or(0))
 }
 
 /// The threads matching `query` (its words and filters) that `viewer` may read, best first
@@ -128,97 +155,246 @@ pub async fn find(
     viewer: Option<&SessionUser>,
     query: &BoardQuery,
 ) -> Result<Found, DbErr> {
+    if db.get_database_backend() == DatabaseBackend::Postgres {
+        find_on_postgres(db, viewer, query).await
+    } else {
+        find_on_sqlite(db, viewer, query).await
+    }
+}
+
+/// PostgreSQL: how many of the newest documents are checked for a very common word.
+const RECENT_DOCUMENTS: i64 = 3000;
+/// PostgreSQL: a query matching more than this many of the [`RECENT_DOCUMENTS`] is very
+/// common, and its newest matches are listed.
+const NEWEST_DOCUMENTS: i64 = 300;
+
+/// PostgreSQL. Checking a document against a query means reading its `tsvector` from the
+/// table (about a microsecond each); the GIN index only narrows down which ones. So every step
+/// is bounded by the documents it reads, whatever the planner estimates (words that occur
+/// together, such as „Jugendliche“ and „Workshop“, are estimated far rarer than they are):
+/// first the newest [`RECENT_DOCUMENTS`] are checked along the thread index; if more than
+/// [`NEWEST_DOCUMENTS`] of them match, those are the answer, newest first. Otherwise the word
+/// is rare enough to find all its documents through the GIN index and rank them (at most
+/// [`RANKED_LIMIT`]; beyond that the total is a lower bound). The threads are then filtered
+/// for the viewer by their ids.
+async fn find_on_postgres(
+    db: &impl ConnectionTrait,
+    viewer: Option<&SessionUser>,
+    query: &BoardQuery,
+) -> Result<Found, DbErr> {
     let backend = db.get_database_backend();
-    let postgres = backend == DatabaseBackend::Postgres;
     let words = query.words();
-    let offset = i64::from(query.page() - 1) * PAGE_SIZE as i64;
-    let term = if postgres {
-        words.clone()
-    } else {
-        match fts_query(&words) {
-            Some(fts) => fts,
-            None => return Ok(Found::default()),
-        }
-    };
-    // How many documents match, counted up to the limit (an index-only count).
-    let probe = if postgres {
-        format!(
-            "SELECT COUNT(*) AS n FROM (SELECT 1 FROM board_search \
-             WHERE tsv @@ websearch_to_tsquery('german', $1) LIMIT {}) x",
-            RANKED_LIMIT + 1
-        )
-    } else {
-        format!(
-            "SELECT COUNT(*) AS n FROM (SELECT 1 FROM board_search \
-             WHERE board_search MATCH $1 LIMIT {}) x",
-            RANKED_LIMIT + 1
-        )
-    };
-    let documents = db
-        .query_one_raw(Statement::from_sql_and_values(
+    let recent = db
+        .query_all_raw(Statement::from_sql_and_values(
             backend,
-            probe,
-            [Value::from(term.clone())],
+            format!(
+                "SELECT thread_id, doc, CAST(0 AS REAL) AS rank FROM (SELECT thread_id, doc, tsv \
+                 FROM board_search ORDER BY thread_id DESC LIMIT {RECENT_DOCUMENTS}) recent \
+                 WHERE tsv @@ websearch_to_tsquery('german', $1) LIMIT {}",
+                NEWEST_DOCUMENTS + 1
+            ),
+            [Value::from(words.clone())],
+        ))
+        .await?;
+    let (documents, more) = if recent.len() as i64 > NEWEST_DOCUMENTS {
+        (recent, true)
+    } else {
+        let all = db
+            .query_all_raw(Statement::from_sql_and_values(
+                backend,
+                format!(
+                    "SELECT thread_id, doc, ts_rank(tsv, websearch_to_tsquery('german', $1)) AS rank \
+                     FROM (SELECT thread_id, doc, tsv FROM board_search \
+                     WHERE tsv @@ websearch_to_tsquery('german', $1) LIMIT {}) s",
+                    RANKED_LIMIT + 1
+                ),
+                [Value::from(words.clone())],
+            ))
+            .await?;
+        let more = all.len() as i64 > RANKED_LIMIT;
+        (all, more)
+    };
+    // Per thread: its best rank and the document to cut the excerpt from (the thread's own
+    // text when it matched, else a reply).
+    let mut threads: HashMap<i64, (f32, Option<i64>, bool)> = HashMap::new();
+    for row in &documents {
+        let thread = row.try_get::<i64>("", "thread_id")?;
+        let doc = row.try_get::<String>("", "doc")?;
+        let rank = row.try_get::<f32>("", "rank")?;
+        let reply = doc.strip_prefix('p').and_then(|id| id.parse::<i64>().ok());
+        let entry = threads
+            .entry(thread)
+            .or_insert((rank, reply, reply.is_none()));
+        entry.0 = entry.0.max(rank);
+        if reply.is_none() {
+            entry.2 = true;
+        }
+    }
+    if threads.is_empty() {
+        return Ok(Found::default());
+    }
+    // The threads the viewer may read under the filters, newest activity first.
+    // The ids as one text parameter: the statement stays the same, so it is prepared once.
+    let ids: Vec<String> = threads.keys().map(i64::to_string).collect();
+    let (conditions, filter_values) = filters(viewer, query, 2);
+    let mut values = vec![Value::from(ids.join(","))];
+    values.extend(filter_values);
+    let mut visible: Vec<i64> = db
+        .query_all_raw(Statement::from_sql_and_values(
+            backend,
+            format!(
+                "SELECT t.id AS id FROM board_thread t \
+                 WHERE t.id = ANY(string_to_array($1, ',')::bigint[]) AND {conditions} \
+                 ORDER BY t.last_activity_at DESC, t.id DESC"
+            ),
+            values,
         ))
         .await?
-        .map(|row| row.try_get::<i64>("", "n"))
-        .transpose()?
-        .unwrap_or(0);
+        .iter()
+        .map(|row| row.try_get::<i64>("", "id"))
+        .collect::<Result<_, _>>()?;
+    if !more {
+        // Best first; equal ranks keep the newest activity first (a stable sort).
+        let rank = |id: &i64| threads.get(id).map_or(0.0, |thread| thread.0);
+        visible.sort_by(|a, b| rank(b).total_cmp(&rank(a)));
+    }
+    let offset = (query.page() as usize - 1) * PAGE_SIZE as usize;
+    let ids: Vec<i64> = visible
+        .iter()
+        .skip(offset)
+        .take(PAGE_SIZE as usize)
+        .copied()
+        .collect();
+    let replies = ids
+        .iter()
+        .filter_map(|id| match threads.get(id) {
+            Some((_, Some(reply), false)) => Some((*id, *reply)),
+            _ => None,
+        })
+        .collect();
+    Ok(Found {
+        ids,
+        replies,
+        total: visible.len() as u64,
+        more,
+    })
+}
+
+/// SQLite: whole stems, as PostgreSQL's German dictionary matches them. FTS5 reads a term's
+/// doclist lazily, so a very common word is counted up to the limit and its newest documents
+/// are read without touching the rest; a prefix query instead merges the doclists of every
+/// term with that prefix in full before its first match (that merging was about half of an
+/// uncached search). So prefixes are tried only when the whole stems find nothing — for a
+/// word typed incompletely or the first part of a compound.
+async fn find_on_sqlite(
+    db: &impl ConnectionTrait,
+    viewer: Option<&SessionUser>,
+    query: &BoardQuery,
+) -> Result<Found, DbErr> {
+    let words = query.words();
+    let Some(exact) = fts_query(&words, true) else {
+        return Ok(Found::default());
+    };
+    let mut term = exact;
+    let mut documents = count_documents(db, &term).await?;
+    if documents == 0 {
+        let Some(prefixes) = fts_query(&words, false) else {
+            return Ok(Found::default());
+        };
+        if prefixes == term {
+            return Ok(Found::default());
+        }
+        term = prefixes;
+        documents = count_documents(db, &term).await?;
+    }
+    if documents > RANKED_LIMIT {
+        return newest_on_sqlite(db, viewer, query, &term).await;
+    }
     if documents == 0 {
         return Ok(Found::default());
     }
-    let more = documents > RANKED_LIMIT;
-    let half = RANKED_LIMIT / 2;
-    // Each candidate thread with its best score and the document that matched: the thread's
-    // own text when it did (`t…` sorts after `p…`; thread rowids are negative), else a reply.
-    let (candidates, order) = match (postgres, more) {
-        (true, false) => (
-            "SELECT s.thread_id AS thread_id, MAX(ts_rank(s.tsv, websearch_to_tsquery('german', $1))) AS rank, \
-             MAX(s.doc) AS hit \
-             FROM board_search s WHERE s.tsv @@ websearch_to_tsquery('german', $1) GROUP BY s.thread_id"
-                .to_owned(),
-            "r.rank DESC, t.last_activity_at DESC",
-        ),
-        // The documents of the newest threads.
-        (true, true) => (
-            format!(
-                "SELECT thread_id, MAX(doc) AS hit FROM (SELECT thread_id, doc FROM board_search \
-                 WHERE tsv @@ websearch_to_tsquery('german', $1) ORDER BY thread_id DESC LIMIT {RANKED_LIMIT}) x \
-                 GROUP BY thread_id"
-            ),
-            "t.last_activity_at DESC",
-        ),
-        // bm25() works only directly on the MATCH, so it is computed in a subquery.
-        (false, false) => (
-            format!(
-                "SELECT {SQLITE_THREAD} AS thread_id, -MIN(m.score) AS rank, MIN(m.doc_rowid) AS hit \
-                 FROM (SELECT rowid AS doc_rowid, bm25(board_search) AS score FROM board_search \
-                 WHERE board_search MATCH $1 LIMIT 20000) m \
-                 LEFT JOIN board_post p ON p.id = m.doc_rowid GROUP BY 1"
-            ),
-            "r.rank DESC, t.last_activity_at DESC",
-        ),
-        // The newest matching threads and replies, read along the rowids (threads are stored
-        // under their negated id, replies under theirs), without scoring every match.
-        (false, true) => (
-            format!(
-                "SELECT {SQLITE_THREAD} AS thread_id, MIN(m.doc_rowid) AS hit FROM ( \
-                 SELECT * FROM (SELECT rowid AS doc_rowid FROM board_search \
-                 WHERE board_search MATCH $1 AND rowid < 0 ORDER BY rowid ASC LIMIT {half}) \
-                 UNION ALL SELECT * FROM (SELECT rowid AS doc_rowid FROM board_search \
-                 WHERE board_search MATCH $1 AND rowid > 0 ORDER BY rowid DESC LIMIT {half})) m \
-                 LEFT JOIN board_post p ON p.id = m.doc_rowid GROUP BY 1"
-            ),
-            "t.last_activity_at DESC",
-        ),
-    };
-    let (conditions, filter_values) = filters(viewer, query, 2);
-    let mut values = vec![Value::from(term)];
-    values.extend(filter_values);
-    let base = format!(
-        "FROM ({candidates}) r JOIN board_thread t ON t.id = r.thread_id WHERE {conditions}"
+    // bm25() works only directly on the MATCH, so it is computed in a subquery, which its
+    // LIMIT (never reached: the documents were counted) keeps SQLite from flattening.
+    let ranked = format!(
+        "SELECT {SQLITE_THREAD} AS thread_id, -MIN(m.score) AS rank, MIN(m.doc_rowid) AS hit \
+         FROM (SELECT rowid AS doc_rowid, bm25(board_search) AS score FROM board_search \
+         WHERE board_search MATCH $1 LIMIT {}) m \
+         LEFT JOIN board_post p ON p.id = m.doc_rowid GROUP BY 1",
+        RANKED_LIMIT + 1
     );
-    // The page and the total in one pass.
+    page(
+        db,
+        viewer,
+        query,
+        &term,
+        Candidates {
+            select: &ranked,
+            order: "r.rank DESC, t.last_activity_at DESC, t.id DESC",
+        },
+    )
+    .await
+}
+
+/// SQLite: the threads of the newest documents matching `term` (more than are ranked), newest
+/// activity first; the total is a lower bound.
+async fn newest_on_sqlite(
+    db: &impl ConnectionTrait,
+    viewer: Option<&SessionUser>,
+    query: &BoardQuery,
+    term: &str,
+) -> Result<Found, DbErr> {
+    let half = RANKED_LIMIT / 2;
+    // The newest matching threads and replies, read along the rowids (threads are stored under
+    // their negated id, replies under theirs), without scoring every match.
+    let newest = format!(
+        "SELECT {SQLITE_THREAD} AS thread_id, MIN(m.doc_rowid) AS hit FROM ( \
+         SELECT * FROM (SELECT rowid AS doc_rowid FROM board_search \
+         WHERE board_search MATCH $1 AND rowid < 0 ORDER BY rowid ASC LIMIT {half}) \
+         UNION ALL SELECT * FROM (SELECT rowid AS doc_rowid FROM board_search \
+         WHERE board_search MATCH $1 AND rowid > 0 ORDER BY rowid DESC LIMIT {half})) m \
+         LEFT JOIN board_post p ON p.id = m.doc_rowid GROUP BY 1"
+    );
+    let found = page(
+        db,
+        viewer,
+        query,
+        term,
+        Candidates {
+            select: &newest,
+            order: "t.last_activity_at DESC, t.id DESC",
+        },
+    )
+    .await?;
+    Ok(Found {
+        more: true,
+        ..found
+    })
+}
+
+/// Where a SQLite search's candidate threads come from: `select` yields `thread_id` and `hit`
+/// (and `rank` when `order` uses it) with the FTS5 query as `$1`.
+struct Candidates<'a> {
+    select: &'a str,
+    order: &'a str,
+}
+
+/// One page of the candidate threads `viewer` may read under the filters of `query`, and
+/// their total, in one query (SQLite).
+async fn page(
+    db: &impl ConnectionTrait,
+    viewer: Option<&SessionUser>,
+    query: &BoardQuery,
+    term: &str,
+    candidates: Candidates<'_>,
+) -> Result<Found, DbErr> {
+    let backend = db.get_database_backend();
+    let offset = i64::from(query.page() - 1) * PAGE_SIZE as i64;
+    let Candidates { select, order } = candidates;
+    let (conditions, filter_values) = filters(viewer, query, 2);
+    let mut values = vec![Value::from(term.to_owned())];
+    values.extend(filter_values);
+    let base =
+        format!("FROM ({select}) r JOIN board_thread t ON t.id = r.thread_id WHERE {conditions}");
     let rows = db
         .query_all_raw(Statement::from_sql_and_values(
             backend,
@@ -233,7 +409,7 @@ pub async fn find(
     let mut replies = HashMap::new();
     for row in &rows {
         let id = row.try_get::<i64>("", "id")?;
-        if let Some(reply) = reply_of_hit(row, postgres)? {
+        if let Some(reply) = reply_of_hit(row)? {
             replies.insert(id, reply);
         }
         ids.push(id);
@@ -257,7 +433,7 @@ pub async fn find(
         ids,
         replies,
         total: u64::try_from(total).unwrap_or(0),
-        more,
+        more: false,
     })
 }
 
@@ -336,9 +512,14 @@ mod tests {
     #[test]
     fn fts_queries_quote_every_stem() {
         assert_eq!(
-            fts_query("Bürgerhaushalte \" OR *").as_deref(),
-            Some("\"burgerhaushalt\"* \"or\"*")
+            fts_query("Bürgerhaushalte \" OR *", true).as_deref(),
+            Some("\"burgerhaushalt\" \"or\"")
         );
-        assert_eq!(fts_query("  "), None);
+        // Short stems stay whole words even as prefixes.
+        assert_eq!(
+            fts_query("Bürgerhaushalte \" OR *", false).as_deref(),
+            Some("\"burgerhaushalt\"* \"or\"")
+        );
+        assert_eq!(fts_query("  ", true), None);
     }
 }

@@ -66,7 +66,12 @@ pub async fn resolve(
     now: DateTime<Utc>,
 ) -> Result<Option<ActiveSession>, DbErr> {
     let id_hash = hash_secret(secret);
-    let Some(stored) = session::Entity::find_by_id(id_hash.clone()).one(db).await? else {
+    // The session and its account in one query: this runs for every signed-in request.
+    let Some((stored, account)) = session::Entity::find_by_id(id_hash.clone())
+        .find_also_related(account::Entity)
+        .one(db)
+        .await?
+    else {
         return Ok(None);
     };
     let idle = chrono::Duration::from_std(settings.session_idle_timeout)
@@ -75,10 +80,7 @@ pub async fn resolve(
         session::Entity::delete_by_id(id_hash).exec(db).await?;
         return Ok(None);
     }
-    let Some(account) = account::Entity::find_by_id(stored.account_id)
-        .one(db)
-        .await?
-    else {
+    let Some(account) = account else {
         return Ok(None);
     };
     let Some(role) = Role::from_code(&account.role) else {
