@@ -14,6 +14,7 @@ pub mod posting;
 pub mod reading;
 pub mod search;
 pub mod search_index;
+mod search_postgres;
 pub mod stemming;
 
 use shared::board::{AuthorView, BoardVisibility, PostKind, ThreadSummary};
