@@ -23,8 +23,8 @@ const NEWEST_DOCUMENTS: i64 = 300;
 /// first the newest [`RECENT_DOCUMENTS`] are checked along the thread index; if more than
 /// [`NEWEST_DOCUMENTS`] of them match, those are the answer, newest first. Otherwise the word
 /// is rare enough to find all its documents through the GIN index and rank them (at most
-/// [`RANKED_LIMIT`](super::search::RANKED_LIMIT); beyond that the total is a lower bound). The threads are then filtered
-/// for the viewer by their ids.
+/// [`RANKED_LIMIT`]; beyond that the total is a lower bound). The threads are then filtered for
+/// the viewer by their ids.
 pub(super) async fn find(
     db: &impl ConnectionTrait,
     viewer: Option<&SessionUser>,
@@ -62,27 +62,25 @@ pub(super) async fn find(
         let more = all.len() as i64 > RANKED_LIMIT;
         (all, more)
     };
-    // Per thread: its best rank and the document to cut the excerpt from (the thread's own
-    // text when it matched, else a reply).
-    let mut threads: HashMap<i64, (f32, Option<i64>, bool)> = HashMap::new();
+    // Per thread: its best rank and the reply to cut the excerpt from (none when the thread's
+    // own text matched: the excerpt is cut from that).
+    let mut threads: HashMap<i64, (f32, Option<i64>)> = HashMap::new();
     for row in &documents {
         let thread = row.try_get::<i64>("", "thread_id")?;
         let doc = row.try_get::<String>("", "doc")?;
         let rank = row.try_get::<f32>("", "rank")?;
         let reply = doc.strip_prefix('p').and_then(|id| id.parse::<i64>().ok());
-        let entry = threads
-            .entry(thread)
-            .or_insert((rank, reply, reply.is_none()));
+        let entry = threads.entry(thread).or_insert((rank, reply));
         entry.0 = entry.0.max(rank);
         if reply.is_none() {
-            entry.2 = true;
+            entry.1 = None;
         }
     }
     if threads.is_empty() {
         return Ok(Found::default());
     }
-    // The threads the viewer may read under the filters, newest activity first.
-    // The ids as one text parameter: the statement stays the same, so it is prepared once.
+    // The threads the viewer may read under the filters, newest activity first; the ids as one
+    // text parameter, so the statement stays the same and is prepared once.
     let ids: Vec<String> = threads.keys().map(i64::to_string).collect();
     let (conditions, filter_values) = filters(viewer, query, 2);
     let mut values = vec![Value::from(ids.join(","))];
@@ -115,10 +113,7 @@ pub(super) async fn find(
         .collect();
     let replies = ids
         .iter()
-        .filter_map(|id| match threads.get(id) {
-            Some((_, Some(reply), false)) => Some((*id, *reply)),
-            _ => None,
-        })
+        .filter_map(|id| Some((*id, threads.get(id)?.1?)))
         .collect();
     Ok(Found {
         ids,
