@@ -11,22 +11,35 @@
 //! in, the cache; nor are pages that failed (only 200 and 404 are kept), set cookies or set
 //! other headers. The Content Security Policy of a cached page lists the hashes of its inline
 //! scripts, which do not change with the request.
+//!
+//! Signed-in members get the same for the pages that look alike for everyone of their
+//! audience — the start page, the map and the profiles (members see members-only profiles,
+//! coordinators also hidden ones), the legal pages, and the board's index and search (unless the member's own anonymous or hidden threads make
+//! their lists personal): such a page is rendered once per audience *as that audience* (a
+//! stand-in session without account, so nothing of the first member to ask can be in it) and
+//! kept under the audience and the URL; the only personal part of any page, the header's
+//! account links, is a placeholder in the kept page that is filled per request
+//! (`middleware::account_area`).
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use app::server::AppState;
+use app::server::auth::guards::RequestSession;
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use bytes::Bytes;
+use domain::accounts::auth::sessions::ActiveSession;
 use http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use sha2::{Digest, Sha256};
+use shared::{Role, SessionUser};
 
 use crate::encoding::{Coding, etag_matches, preferred_coding};
+use crate::middleware::account_area::{KeepAccountPlaceholder, fill, links_for};
 use crate::middleware::{ScriptHashes, is_html};
 
 /// Paths whose anonymous rendering depends only on the URL and the versioned data.
@@ -52,6 +65,54 @@ fn shows_board(path: &str, query: Option<&str>) -> bool {
             .is_some_and(|rest| !rest.is_empty() && !rest.contains('/'))
     };
     path == "/austausch" || single("/austausch/") || single("/kommunen/")
+}
+
+/// Who a page kept for signed-in members is kept for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Audience {
+    Members,
+    Coordinators,
+}
+
+impl Audience {
+    fn of(user: &SessionUser) -> Self {
+        if user.is_coordinator() {
+            Audience::Coordinators
+        } else {
+            Audience::Members
+        }
+    }
+
+    /// The session a page for this audience is rendered with: the audience's role and no
+    /// account, so that nothing personal can end up in a page served to others.
+    fn stand_in(self) -> ActiveSession {
+        ActiveSession {
+            id_hash: String::new(),
+            user: SessionUser {
+                account_id: 0,
+                display_name: String::new(),
+                role: match self {
+                    Audience::Members => Role::Member,
+                    Audience::Coordinators => Role::Coordinator,
+                },
+            },
+        }
+    }
+
+    /// Prefix of the cache key; visitors' keys are the bare URL (starting with `/`).
+    fn key_prefix(self) -> &'static str {
+        match self {
+            Audience::Members => "members:",
+            Audience::Coordinators => "coordinators:",
+        }
+    }
+}
+
+/// Pages whose rendering for a signed-in member depends only on the URL, the versioned data
+/// and the member's audience: the public pages except a thread's and a municipality's (which
+/// show the member's own posts with their actions), and the board's index with its search.
+fn is_audience_path(path: &str) -> bool {
+    path == "/austausch" || (is_cacheable_path(path) && !shows_board(path, None))
 }
 
 /// Longest URL (path and query) a page is cached under.
@@ -152,6 +213,19 @@ impl CachedPage {
     }
 }
 
+impl CachedPage {
+    /// The page kept for an audience with one member's account links filled in: never `304`
+    /// (the links may have changed), compressed on the way out like any rendered page.
+    fn respond_filled(&self, links: &str, cache_status: &'static str) -> Response {
+        let mut response = Response::new(Body::from(fill(&self.identity, links)));
+        *response.status_mut() = self.status;
+        let headers = response.headers_mut();
+        headers.insert(header::CONTENT_TYPE, self.content_type.clone());
+        headers.insert(CACHE_STATUS_HEADER, HeaderValue::from_static(cache_status));
+        response
+    }
+}
+
 #[derive(Default)]
 struct Store {
     pages: HashMap<String, Arc<CachedPage>>,
@@ -239,31 +313,169 @@ impl PageCache {
     }
 }
 
-/// The cache key of a request the cache may answer: a GET of a cacheable path without a
-/// session cookie.
-fn cache_key(request: &Request, secure_cookies: bool) -> Option<String> {
-    if request.method() != Method::GET || !is_cacheable_path(request.uri().path()) {
-        return None;
-    }
-    let signed_in = request
+/// Whether the request carries a session cookie (any value, even an expired session's: such a
+/// request is rendered for its holder).
+fn carries_session_cookie(request: &Request, secure_cookies: bool) -> bool {
+    let name = domain::accounts::auth::cookies::session_cookie_name(secure_cookies);
+    request
         .headers()
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .any(|v| {
-            // Any value, even an expired session, is rendered for its holder.
-            let name = domain::accounts::auth::cookies::session_cookie_name(secure_cookies);
             v.split(';')
                 .any(|pair| pair.trim().split('=').next() == Some(name))
-        });
-    if signed_in {
-        return None;
-    }
+        })
+}
+
+/// The URL (path and query) a page is kept under, if not too long.
+fn url_key(request: &Request) -> Option<String> {
     let key = request.uri().path_and_query().map_or_else(
         || request.uri().path().to_owned(),
         |pq| pq.as_str().to_owned(),
     );
     (key.len() <= MAX_KEY_BYTES).then_some(key)
+}
+
+/// The cache key of a request the cache may answer: a GET of a cacheable path without a
+/// session cookie.
+fn cache_key(request: &Request, secure_cookies: bool) -> Option<String> {
+    if request.method() != Method::GET
+        || !is_cacheable_path(request.uri().path())
+        || carries_session_cookie(request, secure_cookies)
+    {
+        return None;
+    }
+    url_key(request)
+}
+
+/// The data version a page at this URL is kept under.
+async fn version_of(cache: &PageCache, uri: &http::Uri) -> Result<i64, sea_orm::DbErr> {
+    if shows_board(uri.path(), uri.query()) {
+        domain::officers::snapshot::board_version(&cache.app.db).await
+    } else {
+        domain::officers::snapshot::current_version(&cache.app.db).await
+    }
+}
+
+/// A rendered response as a page to keep: 200 or 404 HTML with no headers beyond its type and
+/// length. Otherwise the response back, unchanged.
+async fn keepable(
+    response: Response,
+    version: i64,
+    hashes: Option<&ScriptHashes>,
+) -> Result<Arc<CachedPage>, Response> {
+    let storable = matches!(response.status(), StatusCode::OK | StatusCode::NOT_FOUND)
+        && is_html(&response)
+        && response
+            .headers()
+            .keys()
+            .all(|name| name == header::CONTENT_TYPE || name == header::CONTENT_LENGTH);
+    let Some(hashes) = hashes.filter(|_| storable) else {
+        return Err(response);
+    };
+    let (parts, body) = response.into_parts();
+    let body = match axum::body::to_bytes(body, MAX_PAGE_BYTES).await {
+        Ok(body) => body,
+        Err(error) => {
+            tracing::error!(%error, "page cache: page unreadable");
+            return Err((StatusCode::INTERNAL_SERVER_ERROR, "").into_response());
+        }
+    };
+    let Some(content_type) = parts.headers.get(header::CONTENT_TYPE).cloned() else {
+        return Err(Response::from_parts(parts, Body::from(body)));
+    };
+    // The version was read before rendering: a change during the render leaves this page
+    // stored under the older version, so it is not served after the change.
+    Ok(Arc::new(CachedPage::new(
+        version,
+        parts.status,
+        content_type,
+        hashes.get(),
+        body,
+    )))
+}
+
+/// A signed-in member's request for an audience page ([`is_audience_path`]): served from the
+/// page kept for the member's audience, or rendered as that audience and kept; either way with
+/// the member's own account links filled in.
+async fn audience_page(cache: PageCache, mut request: Request, next: Next) -> Response {
+    let Some(url) = url_key(&request) else {
+        return next.run(request).await;
+    };
+    let path = request.uri().path().to_owned();
+    // The slot the router put into the request (the render finds the session resolved).
+    let slot = request
+        .extensions()
+        .get::<RequestSession>()
+        .cloned()
+        .unwrap_or_default();
+    request.extensions_mut().insert(slot.clone());
+    let user = match slot.resolve(&cache.app, request.headers()).await {
+        Ok(Some(session)) => session.user,
+        Ok(None) => return next.run(request).await,
+        Err(error) => {
+            tracing::warn!(%error, "page cache: session unavailable");
+            return next.run(request).await;
+        }
+    };
+    let audience = Audience::of(&user);
+    if path == "/austausch" && audience == Audience::Members {
+        match domain::board::listing::lists_are_personal(&cache.app.db, user.account_id).await {
+            Ok(false) => {}
+            Ok(true) => return next.run(request).await,
+            Err(error) => {
+                tracing::warn!(%error, "page cache: board lists unavailable");
+                return next.run(request).await;
+            }
+        }
+    }
+    let version = match version_of(&cache, &request.uri().clone()).await {
+        Ok(version) => version,
+        Err(error) => {
+            tracing::warn!(%error, "page cache: data version unavailable");
+            return next.run(request).await;
+        }
+    };
+    let key = format!("{}{url}", audience.key_prefix());
+    let hashes = request.extensions().get::<ScriptHashes>().cloned();
+    let links = links_for(&cache.app, Some(&user), &path).await;
+    if let Some(page) = cache.get(&key, version) {
+        if let Some(hashes) = hashes {
+            hashes.set(page.script_hashes.clone());
+        }
+        return page.respond_filled(&links, "hit");
+    }
+    request.extensions_mut().insert(KeepAccountPlaceholder);
+    request
+        .extensions_mut()
+        .insert(RequestSession::holding(Some(audience.stand_in())));
+    let response = next.run(request).await;
+    match keepable(response, version, hashes.as_ref()).await {
+        Ok(page) => {
+            cache.insert(key, page.clone());
+            page.respond_filled(&links, "miss")
+        }
+        Err(response) => fill_response(response, &links).await,
+    }
+}
+
+/// `response` with the account links filled in, if it is a page.
+async fn fill_response(response: Response, links: &str) -> Response {
+    if !is_html(&response) {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    match axum::body::to_bytes(body, MAX_PAGE_BYTES).await {
+        Ok(body) => {
+            parts.headers.remove(header::CONTENT_LENGTH);
+            Response::from_parts(parts, Body::from(fill(&body, links)))
+        }
+        Err(error) => {
+            tracing::error!(%error, "page cache: page unreadable");
+            (StatusCode::INTERNAL_SERVER_ERROR, "").into_response()
+        }
+    }
 }
 
 /// Middleware: answers cacheable requests from the cache, and stores what it renders for them.
@@ -273,66 +485,59 @@ pub async fn page_cache(State(cache): State<PageCache>, request: Request, next: 
     if cache.budget == 0 {
         return next.run(request).await;
     }
-    let Some(key) = cache_key(&request, cache.app.settings.secure_cookies) else {
+    let secure = cache.app.settings.secure_cookies;
+    if request.method() == Method::GET
+        && is_audience_path(request.uri().path())
+        && carries_session_cookie(&request, secure)
+    {
+        return audience_page(cache, request, next).await;
+    }
+    let Some(key) = cache_key(&request, secure) else {
         return next.run(request).await;
     };
-    let version = if shows_board(request.uri().path(), request.uri().query()) {
-        domain::officers::snapshot::board_version(&cache.app.db).await
-    } else {
-        domain::officers::snapshot::current_version(&cache.app.db).await
-    };
-    let version = match version {
+    let version = match version_of(&cache, &request.uri().clone()).await {
         Ok(version) => version,
         Err(error) => {
             tracing::warn!(%error, "page cache: data version unavailable");
             return next.run(request).await;
         }
     };
-    let slot = request.extensions().get::<ScriptHashes>().cloned();
+    let hashes = request.extensions().get::<ScriptHashes>().cloned();
     let request_headers = request.headers().clone();
     if let Some(page) = cache.get(&key, version) {
-        if let Some(slot) = slot {
-            slot.set(page.script_hashes.clone());
+        if let Some(hashes) = hashes {
+            hashes.set(page.script_hashes.clone());
         }
         return page.respond(&request_headers, "hit");
     }
     let response = next.run(request).await;
-    let storable = matches!(response.status(), StatusCode::OK | StatusCode::NOT_FOUND)
-        && is_html(&response)
-        && response
-            .headers()
-            .keys()
-            .all(|name| name == header::CONTENT_TYPE || name == header::CONTENT_LENGTH);
-    let Some(slot) = slot.filter(|_| storable) else {
-        return response;
-    };
-    let (parts, body) = response.into_parts();
-    let body = match axum::body::to_bytes(body, MAX_PAGE_BYTES).await {
-        Ok(body) => body,
-        Err(error) => {
-            tracing::error!(%error, "page cache: page unreadable");
-            return (StatusCode::INTERNAL_SERVER_ERROR, "").into_response();
+    match keepable(response, version, hashes.as_ref()).await {
+        Ok(page) => {
+            cache.insert(key, page.clone());
+            page.respond(&request_headers, "miss")
         }
-    };
-    let Some(content_type) = parts.headers.get(header::CONTENT_TYPE).cloned() else {
-        return Response::from_parts(parts, Body::from(body));
-    };
-    // The version was read before rendering: a change during the render leaves this page
-    // stored under the older version, so it is not served after the change.
-    let page = Arc::new(CachedPage::new(
-        version,
-        parts.status,
-        content_type,
-        slot.get(),
-        body,
-    ));
-    cache.insert(key, page.clone());
-    page.respond(&request_headers, "miss")
+        Err(response) => response,
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::is_cacheable_path;
+    use super::{is_audience_path, is_cacheable_path};
+
+    #[test]
+    fn members_share_only_pages_without_their_own_posts() {
+        for path in ["/", "/karte", "/beauftragte/17", "/impressum", "/austausch"] {
+            assert!(is_audience_path(path), "{path}");
+        }
+        for path in [
+            "/austausch/12",
+            "/kommunen/14713000",
+            "/konto",
+            "/austausch/neu",
+        ] {
+            assert!(!is_audience_path(path), "{path}");
+        }
+    }
 
     #[test]
     fn only_public_pages_are_cacheable() {

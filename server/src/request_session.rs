@@ -3,8 +3,7 @@
 
 use app::server::AppState;
 use axum::response::{IntoResponse, Response};
-use domain::accounts::auth::{cookies, sessions};
-use http::{HeaderMap, StatusCode, header};
+use http::{HeaderMap, StatusCode};
 use shared::SessionUser;
 
 /// The session's user, `Ok(None)` when not signed in; a 500 response when the lookup fails.
@@ -12,14 +11,10 @@ pub async fn current_user(
     state: &AppState,
     headers: &HeaderMap,
 ) -> Result<Option<SessionUser>, Response> {
-    let Some(secret) = headers
-        .get(header::COOKIE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| cookies::read_session_cookie(v, state.settings.secure_cookies))
-    else {
-        return Ok(None);
-    };
-    match sessions::resolve(&state.db, &state.settings, secret, chrono::Utc::now()).await {
+    match app::server::auth::guards::RequestSession::default()
+        .resolve(state, headers)
+        .await
+    {
         Ok(session) => Ok(session.map(|s| s.user)),
         Err(error) => {
             tracing::error!(%error, "session lookup failed");

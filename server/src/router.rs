@@ -16,6 +16,7 @@ use app::{App, shell};
 
 use crate::config::ServerConfig;
 use crate::health::healthz;
+use crate::middleware::account_area::fill_account_area;
 use crate::middleware::{
     SameOriginPolicy, cache_control, hash_inline_scripts, request_span, run_to_completion,
     same_origin, security_headers,
@@ -136,9 +137,22 @@ pub fn build_router(state: AppState, config: &ServerConfig) -> Router {
         .leptos_routes(&state, routes, move || shell(leptos_options.clone()))
         .merge(static_files(&leptos_options_root(&state)))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        .with_state(state)
+        .with_state(state.clone())
+        // Innermost: handlers run to the end even if the client leaves.
+        .layer(axum::middleware::from_fn(move |request, next| {
+            run_to_completion(timeout, request, next)
+        }))
+        // The header's account links, filled into every page for the request's session
+        // (inside the page cache: visitors' cached pages carry the visitors' links).
+        .layer(axum::middleware::from_fn_with_state(
+            state,
+            fill_account_area,
+        ))
+        // Inside compression: they see (and the cache sends) pages before on-the-fly encoding.
+        .layer(axum::middleware::from_fn(hash_inline_scripts))
+        .layer(axum::middleware::from_fn_with_state(pages, page_cache))
         // Every request gets its own slot for the session, resolved once however many server
-        // functions of a page ask for it.
+        // functions of a page (and the page cache and account links around it) ask for it.
         .layer(axum::middleware::from_fn(
             |mut request: axum::extract::Request, next: axum::middleware::Next| async move {
                 request
@@ -147,13 +161,6 @@ pub fn build_router(state: AppState, config: &ServerConfig) -> Router {
                 next.run(request).await
             },
         ))
-        // Innermost: handlers run to the end even if the client leaves.
-        .layer(axum::middleware::from_fn(move |request, next| {
-            run_to_completion(timeout, request, next)
-        }))
-        // Inside compression: they see (and the cache sends) pages before on-the-fly encoding.
-        .layer(axum::middleware::from_fn(hash_inline_scripts))
-        .layer(axum::middleware::from_fn_with_state(pages, page_cache))
         .layer(
             // Outermost first: every response, also a 408 from the timeout or a 403 from the
             // same-origin check, carries the security headers.

@@ -1,5 +1,6 @@
 //! HTTP middleware: security headers, caching, same-origin protection.
 
+pub mod account_area;
 mod body_limit;
 mod cache_control;
 mod csp;

@@ -1,9 +1,10 @@
 //! The page cache through the real router: anonymous visitors get stored pages while the data
-//! is unchanged; signed-in members never get, nor leave, a stored page.
+//! is unchanged; signed-in members get the map and the board kept for their audience, with only
+//! their own account links filled in, and never a page meant for someone else.
 
 use crate::support::*;
 use http::{StatusCode, header};
-use sea_orm::ConnectionTrait;
+use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
 use server::page_cache::CACHE_STATUS_HEADER;
 
 fn cache_status(answer: &Answer) -> Option<&str> {
@@ -33,24 +34,39 @@ async fn anonymous_pages_are_stored_and_members_pages_never() {
     assert_eq!(second.headers[header::CACHE_CONTROL], "no-cache, private");
     assert!(!second.body.contains("Kim Koordination"), "members-only");
 
-    // A member's page is rendered for the member and not stored …
+    // A member gets the page kept for members (rendered as the audience, not as the first
+    // member to ask), with their own account links …
     let member = sign_in(&app, MEMBER).await;
     let seen_by_member = send(&app, get("/karte?q=Koordination", Some(&member))).await;
-    assert_eq!(cache_status(&seen_by_member), None);
+    assert_eq!(cache_status(&seen_by_member), Some("miss"));
     assert!(seen_by_member.body.contains("Kim Koordination"));
     assert!(seen_by_member.body.contains("Abmelden"));
-    // … so a visitor asking for the same address gets their own render.
+    assert_eq!(seen_by_member.headers[header::CACHE_CONTROL], "no-store");
+    // … so a visitor asking for the same address gets the visitors' page.
     let seen_by_visitor = send(&app, get("/karte?q=Koordination", None)).await;
     assert_eq!(cache_status(&seen_by_visitor), Some("miss"));
     assert!(!seen_by_visitor.body.contains("Kim Koordination"));
     assert!(!seen_by_visitor.body.contains("Abmelden"));
-    // And a stored page is not served to a member either.
+    // And a visitor's stored page is not served to a member either.
     let again = send(&app, get("/karte?q=Koordination", Some(&member))).await;
-    assert_eq!(cache_status(&again), None);
+    assert_eq!(cache_status(&again), Some("hit"));
     assert!(again.body.contains("Kim Koordination"));
+    assert!(again.body.contains("Abmelden"));
     // An expired or forged session cookie is rendered, not served from the cache.
     let forged = send(&app, get("/karte", Some("abgelaufen"))).await;
     assert_eq!(cache_status(&forged), None);
+    assert!(forged.body.contains("Anmelden") && !forged.body.contains("Abmelden"));
+
+    // Members' pages that are not the same for their whole audience are never stored.
+    for path in [
+        "/konto",
+        "/benachrichtigungen",
+        "/austausch/neu",
+        "/kommunen/14713000",
+    ] {
+        let answer = send(&app, get(path, Some(&member))).await;
+        assert_eq!(cache_status(&answer), None, "{path}");
+    }
 
     // Pages that are not public are never stored.
     for path in [
@@ -181,4 +197,150 @@ async fn failed_pages_are_not_stored() {
         assert_eq!(answer.status, StatusCode::INTERNAL_SERVER_ERROR);
         assert_eq!(cache_status(&answer), None);
     }
+}
+
+/// The account links of a page: the list the header fills per request.
+fn account_links(page: &str) -> &str {
+    let start = page
+        .find("data-testid=\"konto-links\"")
+        .unwrap_or_else(|| panic!("no account links in {page}"));
+    let end = page[start..]
+        .find("</ul>")
+        .map_or(page.len(), |e| start + e);
+    &page[start..end]
+}
+
+#[tokio::test]
+async fn audiences_get_their_own_pages_and_each_member_their_own_links() {
+    let (app, db) = test_app().await;
+    let lea = sign_in(&app, MEMBER).await;
+    let fritz = sign_in(&app, "freiburg@demo.beteiligungsnetz.de").await;
+    let kim = sign_in(&app, COORDINATOR).await;
+    // Fritz asked the demo's anonymous case: his board lists are his own; Hanna's are not.
+    let hanna = sign_in(&app, "begleitung@demo.beteiligungsnetz.de").await;
+    // One unread notification for Fritz only: Lea replies to his thread.
+    let form = format!(
+        "kind=fall&title={}&topics[]=energie&tags=&situation={}&goal={}&question={}",
+        shared::text::url_encode("Energiegenossenschaft gründen"),
+        shared::text::url_encode("Wir wollen eine gründen."),
+        shared::text::url_encode("Bürger beteiligen."),
+        shared::text::url_encode("Wie fangen wir an?"),
+    );
+    let created = send(&app, post("/api/board/create", &form, Some(&fritz))).await;
+    assert!(created.status.is_success() || created.status.is_redirection());
+    let thread = domain::platform::entities::board_thread::Entity::find()
+        .order_by_desc(domain::platform::entities::board_thread::Column::Id)
+        .one(&db)
+        .await
+        .expect("db")
+        .expect("thread")
+        .id;
+    let replied = send(
+        &app,
+        post(
+            "/api/board/reply",
+            &format!("thread_id={thread}&body=Mit+einem+Infoabend."),
+            Some(&lea),
+        ),
+    )
+    .await;
+    assert!(replied.status.is_success(), "{}", replied.body);
+
+    let for_lea = send(&app, get("/karte", Some(&lea))).await;
+    assert_eq!(cache_status(&for_lea), Some("miss"));
+    let for_fritz = send(&app, get("/karte", Some(&fritz))).await;
+    assert_eq!(
+        cache_status(&for_fritz),
+        Some("hit"),
+        "one page for all members"
+    );
+    // Nothing of a member is in the page (the header no longer carries who is signed in);
+    // the links are each member's own.
+    assert!(!for_fritz.body.contains("Lea Leipzig (Demo)\",\"role"));
+    assert!(!account_links(&for_lea.body).contains("ungelesen"));
+    assert!(
+        account_links(&for_fritz.body).contains(">1<span class=\"sr-only\"> neue</span>"),
+        "{}",
+        account_links(&for_fritz.body)
+    );
+    assert_eq!(
+        for_lea.body.replace(account_links(&for_lea.body), ""),
+        for_fritz.body.replace(account_links(&for_fritz.body), ""),
+        "the same page around the links"
+    );
+    assert!(!account_links(&for_lea.body).contains("Koordination"));
+    // A change of the directory renews the members' page like the visitors'.
+    db.execute_unprepared(
+        "UPDATE profile SET position = 'Beauftragte für Jugendbeteiligung' WHERE account_id = \
+         (SELECT id FROM account WHERE email = 'leipzig@demo.beteiligungsnetz.de')",
+    )
+    .await
+    .expect("update");
+    let renewed = send(&app, get("/karte", Some(&fritz))).await;
+    assert_eq!(cache_status(&renewed), Some("miss"));
+    assert!(renewed.body.contains("Beauftragte für Jugendbeteiligung"));
+
+    // Coordinators have their own page: hidden profiles, which members never see.
+    let for_kim = send(&app, get("/karte?q=Demo", Some(&kim))).await;
+    assert_eq!(cache_status(&for_kim), Some("miss"));
+    assert!(
+        for_kim.body.contains("Demo Administration"),
+        "hidden profile"
+    );
+    assert!(account_links(&for_kim.body).contains("Koordination"));
+    let members_view = send(&app, get("/karte?q=Demo", Some(&lea))).await;
+    assert_eq!(cache_status(&members_view), Some("miss"));
+    assert!(!members_view.body.contains("Demo Administration"));
+    let visitors_view = send(&app, get("/karte?q=Demo", None)).await;
+    assert!(!visitors_view.body.contains("Kim Koordination"));
+
+    // A member's own anonymous case makes the board's list personal: they see their name on
+    // it, rendered for them alone; everyone else gets the shared page, anonymous.
+    let form = format!(
+        "kind=fall&title={}&topics[]=beteiligungsmethoden&tags=&situation={}&goal={}&question={}&anonymous=ja",
+        shared::text::url_encode("Leerstand im Zentrum"),
+        shared::text::url_encode("Viele Läden stehen leer."),
+        shared::text::url_encode("Beleben."),
+        shared::text::url_encode("Was hilft?"),
+    );
+    let created = send(&app, post("/api/board/create", &form, Some(&lea))).await;
+    assert!(
+        created.status.is_success() || created.status.is_redirection(),
+        "{}",
+        created.body
+    );
+    let board_for_hanna = send(&app, get("/austausch", Some(&hanna))).await;
+    assert_eq!(cache_status(&board_for_hanna), Some("miss"));
+    assert!(board_for_hanna.body.contains("Leerstand im Zentrum"));
+    assert!(
+        board_for_hanna
+            .body
+            .contains("ein Mitglied (anonym gefragt)")
+    );
+    assert!(
+        !board_for_hanna
+            .body
+            .contains("Lea Leipzig (Demo) (anonym gefragt)")
+    );
+    let board_for_lea = send(&app, get("/austausch", Some(&lea))).await;
+    assert_eq!(cache_status(&board_for_lea), None, "personal: not kept");
+    assert!(
+        board_for_lea
+            .body
+            .contains("Lea Leipzig (Demo) (anonym gefragt)")
+    );
+    let again_for_hanna = send(&app, get("/austausch", Some(&hanna))).await;
+    assert_eq!(cache_status(&again_for_hanna), Some("hit"));
+    assert!(
+        !again_for_hanna
+            .body
+            .contains("Lea Leipzig (Demo) (anonym gefragt)")
+    );
+    let board_for_kim = send(&app, get("/austausch", Some(&kim))).await;
+    assert_eq!(cache_status(&board_for_kim), Some("miss"));
+    assert!(
+        board_for_kim
+            .body
+            .contains("Lea Leipzig (Demo) (anonym gefragt)")
+    );
 }

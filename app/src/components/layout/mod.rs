@@ -1,5 +1,6 @@
 //! Page frame: skip link, header, footer, notices.
 
+mod account_area;
 mod demo_notice;
 mod page_heading;
 mod refusal;
@@ -8,6 +9,7 @@ mod site_header;
 mod skip_link;
 mod title;
 
+pub use account_area::{ACCOUNT_AREA_PLACEHOLDER, account_area_html};
 pub use demo_notice::DemoNotice;
 pub use page_heading::PageHeading;
 pub use refusal::Refusal;

@@ -29,6 +29,36 @@ pub fn session_secret(state: &AppState) -> Option<String> {
 #[derive(Debug, Clone, Default)]
 pub struct RequestSession(Arc<tokio::sync::OnceCell<Option<sessions::ActiveSession>>>);
 
+impl RequestSession {
+    /// A slot already holding `session`: a page rendered with it sees that session, whatever
+    /// cookie the request carries (the page cache renders a shared page as its audience).
+    pub fn holding(session: Option<sessions::ActiveSession>) -> Self {
+        Self(Arc::new(tokio::sync::OnceCell::new_with(Some(session))))
+    }
+
+    /// The session of a request with these headers, resolved into this slot at most once —
+    /// for middleware, which runs outside a render (the render then finds it resolved).
+    pub async fn resolve(
+        &self,
+        state: &AppState,
+        headers: &http::HeaderMap,
+    ) -> Result<Option<sessions::ActiveSession>, AppError> {
+        let resolve = || async {
+            let Some(secret) = headers
+                .get(http::header::COOKIE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| cookies::read_session_cookie(v, state.settings.secure_cookies))
+            else {
+                return Ok(None);
+            };
+            Ok::<_, AppError>(
+                sessions::resolve(&state.db, &state.settings, secret, chrono::Utc::now()).await?,
+            )
+        };
+        Ok(self.0.get_or_try_init(resolve).await?.clone())
+    }
+}
+
 /// The active session of the current request (looked up once per request).
 pub async fn current_session() -> Result<Option<sessions::ActiveSession>, AppError> {
     let state = app_state()?;

@@ -16,7 +16,7 @@ use super::reading::{summaries, thread_ids};
 use super::{search, search_index};
 use crate::DomainError;
 use crate::officers::snapshot::board_version;
-use crate::platform::entities::board_post;
+use crate::platform::entities::{board_post, board_thread};
 use crate::platform::versioned_cache::VersionedCache;
 
 /// Board indexes and search results, per viewer and query, under the board's data version.
@@ -52,6 +52,29 @@ pub async fn index(
     let index = compute_index(db, viewer, query).await?;
     cache.insert(key, version, Arc::new(index.clone()));
     Ok(index)
+}
+
+/// Whether the board's lists look different for this member than for any other member of
+/// their role: they show the member's own anonymous cases under their name and their own
+/// hidden threads. (Coordinators see every thread and author anyway.)
+pub async fn lists_are_personal(
+    db: &impl ConnectionTrait,
+    account_id: i64,
+) -> Result<bool, DomainError> {
+    use sea_orm::Condition;
+    Ok(board_thread::Entity::find()
+        .select_only()
+        .column(board_thread::Column::Id)
+        .filter(board_thread::Column::AuthorId.eq(account_id))
+        .filter(
+            Condition::any()
+                .add(board_thread::Column::Anonymous.eq(true))
+                .add(board_thread::Column::HiddenReason.is_not_null()),
+        )
+        .into_tuple::<i64>()
+        .one(db)
+        .await?
+        .is_some())
 }
 
 async fn compute_index(
