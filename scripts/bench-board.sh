@@ -62,16 +62,17 @@ run 50 "anonymous /austausch (page cache)" -s scripts/bench/latency.lua "$PUBLIC
 run 50 "anonymous /karte (page cache)" -s scripts/bench/latency.lua "$PUBLIC_URL/karte"
 run 50 "static $(basename "$STATIC")" -s scripts/bench/latency.lua "$PUBLIC_URL/pkg/$(basename "$STATIC")"
 
-# The same searches and index without the board cache (BOARD_CACHE_ENTRIES=0): what every
+# The same searches and index without the board cache and the page cache (BOARD_CACHE_ENTRIES=0,
+# PAGE_CACHE_MB=0): what every
 # first request for a query after a change costs. A second instance on the same database.
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-BOARD_CACHE_ENTRIES=0 BIND_ADDRESS="127.0.0.1:$port" PUBLIC_URL="http://127.0.0.1:$port" "$BIN" serve &
+BOARD_CACHE_ENTRIES=0 PAGE_CACHE_MB=0 BIND_ADDRESS="127.0.0.1:$port" PUBLIC_URL="http://127.0.0.1:$port" "$BIN" serve &
 UNCACHED_PID=$!
 trap 'kill "${SERVER_PID:-0}" "${UNCACHED_PID:-0}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
 UNCACHED="http://127.0.0.1:$port"
-run 20 "search, server function (member), no board cache" -s scripts/bench/board-search.lua -H "Cookie: $COOKIE" -H "Origin: $UNCACHED" "$UNCACHED"
-run 50 "member /austausch, no board cache" -s scripts/bench/latency.lua -H "Cookie: $COOKIE" "$UNCACHED/austausch"
+run 20 "search, server function (member), no board or page cache" -s scripts/bench/board-search.lua -H "Cookie: $COOKIE" -H "Origin: $UNCACHED" "$UNCACHED"
+run 50 "member /austausch, no board or page cache" -s scripts/bench/latency.lua -H "Cookie: $COOKIE" "$UNCACHED/austausch"
 sleep 2  # renders whose clients left finish before the instance stops
 kill "$UNCACHED_PID"; wait "$UNCACHED_PID" 2>/dev/null || true
 

@@ -39,8 +39,9 @@ use sha2::{Digest, Sha256};
 use shared::{Role, SessionUser};
 
 use crate::encoding::{Coding, etag_matches, preferred_coding};
-use crate::middleware::account_area::{KeepAccountPlaceholder, fill, links_for};
+use crate::middleware::account_area::{KeepAccountPlaceholder, fill};
 use crate::middleware::{ScriptHashes, is_html};
+use app::components::layout::account_area_html;
 
 /// Paths whose anonymous rendering depends only on the URL and the versioned data.
 fn is_cacheable_path(path: &str) -> bool {
@@ -420,26 +421,26 @@ async fn audience_page(cache: PageCache, mut request: Request, next: Next) -> Re
         }
     };
     let audience = Audience::of(&user);
-    if path == "/austausch" && audience == Audience::Members {
-        match domain::board::listing::lists_are_personal(&cache.app.db, user.account_id).await {
-            Ok(false) => {}
-            Ok(true) => return next.run(request).await,
+    // Versions, personal lists and the unread count in one query.
+    let state =
+        match domain::board::listing::member_page_state(&cache.app.db, user.account_id).await {
+            Ok(state) => state,
             Err(error) => {
-                tracing::warn!(%error, "page cache: board lists unavailable");
+                tracing::warn!(%error, "page cache: member state unavailable");
                 return next.run(request).await;
             }
-        }
+        };
+    if path == "/austausch" && audience == Audience::Members && state.personal_lists {
+        return next.run(request).await;
     }
-    let version = match version_of(&cache, &request.uri().clone()).await {
-        Ok(version) => version,
-        Err(error) => {
-            tracing::warn!(%error, "page cache: data version unavailable");
-            return next.run(request).await;
-        }
+    let version = if shows_board(&path, request.uri().query()) {
+        state.board_version
+    } else {
+        state.directory_version
     };
     let key = format!("{}{url}", audience.key_prefix());
     let hashes = request.extensions().get::<ScriptHashes>().cloned();
-    let links = links_for(&cache.app, Some(&user), &path).await;
+    let links = account_area_html(Some(&user), state.unread, &path);
     if let Some(page) = cache.get(&key, version) {
         if let Some(hashes) = hashes {
             hashes.set(page.script_hashes.clone());

@@ -73,7 +73,7 @@ pub async fn fill_account_area(
 }
 
 /// The account links for `user` on the page at `path`, with their unread count.
-pub async fn links_for(app: &AppState, user: Option<&SessionUser>, path: &str) -> String {
+async fn links_for(app: &AppState, user: Option<&SessionUser>, path: &str) -> String {
     let unread = match user {
         Some(user) => domain::board::notifications::unread(&app.db, user)
             .await

@@ -210,14 +210,29 @@ fn account_links(page: &str) -> &str {
     &page[start..end]
 }
 
+/// On SQLite and PostgreSQL (the per-request state of a member is one statement for both).
 #[tokio::test]
 async fn audiences_get_their_own_pages_and_each_member_their_own_links() {
-    let (app, db) = test_app().await;
-    let lea = sign_in(&app, MEMBER).await;
-    let fritz = sign_in(&app, "freiburg@demo.beteiligungsnetz.de").await;
-    let kim = sign_in(&app, COORDINATOR).await;
+    let mut backends = vec![test_app().await];
+    let postgres = postgres_test_database_named("audiences").await;
+    if let Some(url) = &postgres {
+        backends.push(test_app_on(url).await);
+    }
+    for (app, db) in backends {
+        audiences_apart(&app, &db).await;
+    }
+    if let Some(url) = postgres {
+        drop_postgres_test_database(&url).await;
+    }
+}
+
+#[allow(clippy::expect_used)]
+async fn audiences_apart(app: &axum::Router, db: &sea_orm::DatabaseConnection) {
+    let lea = sign_in(app, MEMBER).await;
+    let fritz = sign_in(app, "freiburg@demo.beteiligungsnetz.de").await;
+    let kim = sign_in(app, COORDINATOR).await;
     // Fritz asked the demo's anonymous case: his board lists are his own; Hanna's are not.
-    let hanna = sign_in(&app, "begleitung@demo.beteiligungsnetz.de").await;
+    let hanna = sign_in(app, "begleitung@demo.beteiligungsnetz.de").await;
     // One unread notification for Fritz only: Lea replies to his thread.
     let form = format!(
         "kind=fall&title={}&topics[]=energie&tags=&situation={}&goal={}&question={}",
@@ -226,17 +241,17 @@ async fn audiences_get_their_own_pages_and_each_member_their_own_links() {
         shared::text::url_encode("Bürger beteiligen."),
         shared::text::url_encode("Wie fangen wir an?"),
     );
-    let created = send(&app, post("/api/board/create", &form, Some(&fritz))).await;
+    let created = send(app, post("/api/board/create", &form, Some(&fritz))).await;
     assert!(created.status.is_success() || created.status.is_redirection());
     let thread = domain::platform::entities::board_thread::Entity::find()
         .order_by_desc(domain::platform::entities::board_thread::Column::Id)
-        .one(&db)
+        .one(db)
         .await
         .expect("db")
         .expect("thread")
         .id;
     let replied = send(
-        &app,
+        app,
         post(
             "/api/board/reply",
             &format!("thread_id={thread}&body=Mit+einem+Infoabend."),
@@ -246,9 +261,9 @@ async fn audiences_get_their_own_pages_and_each_member_their_own_links() {
     .await;
     assert!(replied.status.is_success(), "{}", replied.body);
 
-    let for_lea = send(&app, get("/karte", Some(&lea))).await;
+    let for_lea = send(app, get("/karte", Some(&lea))).await;
     assert_eq!(cache_status(&for_lea), Some("miss"));
-    let for_fritz = send(&app, get("/karte", Some(&fritz))).await;
+    let for_fritz = send(app, get("/karte", Some(&fritz))).await;
     assert_eq!(
         cache_status(&for_fritz),
         Some("hit"),
@@ -276,22 +291,22 @@ async fn audiences_get_their_own_pages_and_each_member_their_own_links() {
     )
     .await
     .expect("update");
-    let renewed = send(&app, get("/karte", Some(&fritz))).await;
+    let renewed = send(app, get("/karte", Some(&fritz))).await;
     assert_eq!(cache_status(&renewed), Some("miss"));
     assert!(renewed.body.contains("Beauftragte für Jugendbeteiligung"));
 
     // Coordinators have their own page: hidden profiles, which members never see.
-    let for_kim = send(&app, get("/karte?q=Demo", Some(&kim))).await;
+    let for_kim = send(app, get("/karte?q=Demo", Some(&kim))).await;
     assert_eq!(cache_status(&for_kim), Some("miss"));
     assert!(
         for_kim.body.contains("Demo Administration"),
         "hidden profile"
     );
     assert!(account_links(&for_kim.body).contains("Koordination"));
-    let members_view = send(&app, get("/karte?q=Demo", Some(&lea))).await;
+    let members_view = send(app, get("/karte?q=Demo", Some(&lea))).await;
     assert_eq!(cache_status(&members_view), Some("miss"));
     assert!(!members_view.body.contains("Demo Administration"));
-    let visitors_view = send(&app, get("/karte?q=Demo", None)).await;
+    let visitors_view = send(app, get("/karte?q=Demo", None)).await;
     assert!(!visitors_view.body.contains("Kim Koordination"));
 
     // A member's own anonymous case makes the board's list personal: they see their name on
@@ -303,13 +318,13 @@ async fn audiences_get_their_own_pages_and_each_member_their_own_links() {
         shared::text::url_encode("Beleben."),
         shared::text::url_encode("Was hilft?"),
     );
-    let created = send(&app, post("/api/board/create", &form, Some(&lea))).await;
+    let created = send(app, post("/api/board/create", &form, Some(&lea))).await;
     assert!(
         created.status.is_success() || created.status.is_redirection(),
         "{}",
         created.body
     );
-    let board_for_hanna = send(&app, get("/austausch", Some(&hanna))).await;
+    let board_for_hanna = send(app, get("/austausch", Some(&hanna))).await;
     assert_eq!(cache_status(&board_for_hanna), Some("miss"));
     assert!(board_for_hanna.body.contains("Leerstand im Zentrum"));
     assert!(
@@ -322,21 +337,21 @@ async fn audiences_get_their_own_pages_and_each_member_their_own_links() {
             .body
             .contains("Lea Leipzig (Demo) (anonym gefragt)")
     );
-    let board_for_lea = send(&app, get("/austausch", Some(&lea))).await;
+    let board_for_lea = send(app, get("/austausch", Some(&lea))).await;
     assert_eq!(cache_status(&board_for_lea), None, "personal: not kept");
     assert!(
         board_for_lea
             .body
             .contains("Lea Leipzig (Demo) (anonym gefragt)")
     );
-    let again_for_hanna = send(&app, get("/austausch", Some(&hanna))).await;
+    let again_for_hanna = send(app, get("/austausch", Some(&hanna))).await;
     assert_eq!(cache_status(&again_for_hanna), Some("hit"));
     assert!(
         !again_for_hanna
             .body
             .contains("Lea Leipzig (Demo) (anonym gefragt)")
     );
-    let board_for_kim = send(&app, get("/austausch", Some(&kim))).await;
+    let board_for_kim = send(app, get("/austausch", Some(&kim))).await;
     assert_eq!(cache_status(&board_for_kim), Some("miss"));
     assert!(
         board_for_kim

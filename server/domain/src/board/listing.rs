@@ -16,7 +16,7 @@ use super::reading::{summaries, thread_ids};
 use super::{search, search_index};
 use crate::DomainError;
 use crate::officers::snapshot::board_version;
-use crate::platform::entities::{board_post, board_thread};
+use crate::platform::entities::board_post;
 use crate::platform::versioned_cache::VersionedCache;
 
 /// Board indexes and search results, per viewer and query, under the board's data version.
@@ -54,27 +54,53 @@ pub async fn index(
     Ok(index)
 }
 
-/// Whether the board's lists look different for this member than for any other member of
-/// their role: they show the member's own anonymous cases under their name and their own
-/// hidden threads. (Coordinators see every thread and author anyway.)
-pub async fn lists_are_personal(
+/// What the page cache needs to know about a signed-in member's request, read in one
+/// statement (each round trip to PostgreSQL counts on a page served from the cache).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MemberPageState {
+    /// The directory's data version (`snapshot::current_version`).
+    pub directory_version: i64,
+    /// The directory's plus the board's data version (`snapshot::board_version`).
+    pub board_version: i64,
+    /// The member's unread notifications, for the header.
+    pub unread: u64,
+    /// Whether the board's lists look different for this member than for any other member of
+    /// their role: they show the member's own anonymous cases under their name and their own
+    /// hidden threads. (Coordinators see every thread and author anyway.)
+    pub personal_lists: bool,
+}
+
+/// [`MemberPageState`] of the member `account_id`.
+pub async fn member_page_state(
     db: &impl ConnectionTrait,
     account_id: i64,
-) -> Result<bool, DomainError> {
-    use sea_orm::Condition;
-    Ok(board_thread::Entity::find()
-        .select_only()
-        .column(board_thread::Column::Id)
-        .filter(board_thread::Column::AuthorId.eq(account_id))
-        .filter(
-            Condition::any()
-                .add(board_thread::Column::Anonymous.eq(true))
-                .add(board_thread::Column::HiddenReason.is_not_null()),
-        )
-        .into_tuple::<i64>()
-        .one(db)
-        .await?
-        .is_some())
+) -> Result<MemberPageState, sea_orm::DbErr> {
+    let row = db
+        .query_one_raw(Statement::from_sql_and_values(
+            db.get_database_backend(),
+            "SELECT \
+               (SELECT version FROM data_version WHERE name = 'directory') AS directory, \
+               (SELECT version FROM data_version WHERE name = 'board') AS board, \
+               (SELECT COUNT(*) FROM notification WHERE account_id = $1 AND read_at IS NULL) \
+                 AS unread, \
+               (SELECT COUNT(*) FROM (SELECT 1 FROM board_thread WHERE author_id = $1 \
+                 AND (anonymous = TRUE OR hidden_reason IS NOT NULL) LIMIT 1) own) AS personal",
+            [account_id.into()],
+        ))
+        .await?;
+    let Some(row) = row else {
+        return Err(sea_orm::DbErr::RecordNotFound(
+            "member page state".to_owned(),
+        ));
+    };
+    let directory = row.try_get::<Option<i64>>("", "directory")?.unwrap_or(0);
+    let board = row.try_get::<Option<i64>>("", "board")?.unwrap_or(0);
+    Ok(MemberPageState {
+        directory_version: directory,
+        board_version: directory + board,
+        unread: u64::try_from(row.try_get::<i64>("", "unread")?).unwrap_or(0),
+        personal_lists: row.try_get::<i64>("", "personal")? > 0,
+    })
 }
 
 async fn compute_index(
