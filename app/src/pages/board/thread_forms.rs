@@ -119,7 +119,9 @@ pub(super) fn FlagForm(
         String::new()
     };
     view! {
-        <details open=open class="text-sm" id=format!("melden-{reported}-bereich")>
+        // Open while the thanks show: the thread reloads after a report and may render this
+        // form anew before the redirect's `?gemeldet=` arrives.
+        <details open=move || open || done.get() class="text-sm" id=format!("melden-{reported}-bereich")>
             <summary class="cursor-pointer underline">{if post_id.is_some() { "Antwort melden" } else { "Beitrag melden" }}</summary>
             {move || if done.get() {
                 view! { <p role="status" class="mt-2">"Danke. Die Koordination sieht sich die Meldung an."</p> }.into_any()
