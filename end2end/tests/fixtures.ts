@@ -90,6 +90,12 @@ export async function expectAccessible(page: Page) {
 }
 
 async function runAxe(page: Page) {
+  // After a client-side navigation to a lazily loaded page, its title is set once the page's
+  // chunk has rendered; axe checks the settled page. (That the title never goes missing while
+  // a page hydrates is asserted on its own in assets.spec.ts.)
+  await expect
+    .poll(() => page.evaluate(() => document.title), { timeout: 5000 })
+    .not.toBe("");
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
     .analyze();
