@@ -14,8 +14,8 @@
 //!
 //! Signed-in members get the same for the pages that look alike for everyone of their
 //! audience — the start page, the map and the profiles (members see members-only profiles,
-//! coordinators also hidden ones), the legal pages, and the board's index and search (unless the member's own anonymous or hidden threads make
-//! their lists personal): such a page is rendered once per audience *as that audience* (a
+//! coordinators also hidden ones), the legal pages, and the board's index and search (unless
+//! the member's own anonymous or hidden threads make their lists personal): such a page is rendered once per audience *as that audience* (a
 //! stand-in session without account, so nothing of the first member to ask can be in it) and
 //! kept under the audience and the URL; the only personal part of any page, the header's
 //! account links, is a placeholder in the kept page that is filled per request
@@ -25,6 +25,7 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
+use app::components::layout::account_area_html;
 use app::server::AppState;
 use app::server::auth::guards::RequestSession;
 use axum::body::Body;
@@ -39,9 +40,8 @@ use sha2::{Digest, Sha256};
 use shared::{Role, SessionUser};
 
 use crate::encoding::{Coding, etag_matches, preferred_coding};
-use crate::middleware::account_area::{KeepAccountPlaceholder, fill};
+use crate::middleware::account_area::{KeepAccountPlaceholder, fill, fill_response};
 use crate::middleware::{ScriptHashes, is_html};
-use app::components::layout::account_area_html;
 
 /// Paths whose anonymous rendering depends only on the URL and the versioned data.
 fn is_cacheable_path(path: &str) -> bool {
@@ -212,9 +212,7 @@ impl CachedPage {
         headers.insert(CACHE_STATUS_HEADER, HeaderValue::from_static(cache_status));
         response
     }
-}
 
-impl CachedPage {
     /// The page kept for an audience with one member's account links filled in: never `304`
     /// (the links may have changed), compressed on the way out like any rendered page.
     fn respond_filled(&self, links: &str, cache_status: &'static str) -> Response {
@@ -458,24 +456,6 @@ async fn audience_page(cache: PageCache, mut request: Request, next: Next) -> Re
             page.respond_filled(&links, "miss")
         }
         Err(response) => fill_response(response, &links).await,
-    }
-}
-
-/// `response` with the account links filled in, if it is a page.
-async fn fill_response(response: Response, links: &str) -> Response {
-    if !is_html(&response) {
-        return response;
-    }
-    let (mut parts, body) = response.into_parts();
-    match axum::body::to_bytes(body, MAX_PAGE_BYTES).await {
-        Ok(body) => {
-            parts.headers.remove(header::CONTENT_LENGTH);
-            Response::from_parts(parts, Body::from(fill(&body, links)))
-        }
-        Err(error) => {
-            tracing::error!(%error, "page cache: page unreadable");
-            (StatusCode::INTERNAL_SERVER_ERROR, "").into_response()
-        }
     }
 }
 

@@ -49,17 +49,6 @@ pub async fn fill_account_area(
     if !is_html(&response) || response.headers().contains_key(header::CONTENT_ENCODING) {
         return response;
     }
-    let (mut parts, body) = response.into_parts();
-    let body = match axum::body::to_bytes(body, MAX_PAGE_BYTES).await {
-        Ok(body) => body,
-        Err(error) => {
-            tracing::error!(%error, "page body unreadable");
-            return (StatusCode::INTERNAL_SERVER_ERROR, "").into_response();
-        }
-    };
-    if placeholder_at(&body).is_none() {
-        return Response::from_parts(parts, Body::from(body));
-    }
     let user = match slot.resolve(&app, &headers).await {
         Ok(session) => session.map(|s| s.user),
         Err(error) => {
@@ -68,8 +57,25 @@ pub async fn fill_account_area(
         }
     };
     let links = links_for(&app, user.as_ref(), &path).await;
-    parts.headers.remove(header::CONTENT_LENGTH);
-    Response::from_parts(parts, Body::from(fill(&body, &links)))
+    fill_response(response, &links).await
+}
+
+/// `response` with the account links filled in, if it is a page.
+pub async fn fill_response(response: Response, links: &str) -> Response {
+    if !is_html(&response) {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    match axum::body::to_bytes(body, MAX_PAGE_BYTES).await {
+        Ok(body) => {
+            parts.headers.remove(header::CONTENT_LENGTH);
+            Response::from_parts(parts, Body::from(fill(&body, links)))
+        }
+        Err(error) => {
+            tracing::error!(%error, "page body unreadable");
+            (StatusCode::INTERNAL_SERVER_ERROR, "").into_response()
+        }
+    }
 }
 
 /// The account links for `user` on the page at `path`, with their unread count.

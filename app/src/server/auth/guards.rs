@@ -62,19 +62,15 @@ impl RequestSession {
 /// The active session of the current request (looked up once per request).
 pub async fn current_session() -> Result<Option<sessions::ActiveSession>, AppError> {
     let state = app_state()?;
-    let memo = request_parts().and_then(|parts| parts.extensions.get::<RequestSession>().cloned());
-    let resolve = || async {
-        let Some(secret) = session_secret(&state) else {
-            return Ok(None);
-        };
-        Ok::<_, AppError>(
-            sessions::resolve(&state.db, &state.settings, &secret, chrono::Utc::now()).await?,
-        )
+    let Some(parts) = request_parts() else {
+        return Ok(None);
     };
-    match memo {
-        Some(memo) => Ok(memo.0.get_or_try_init(resolve).await?.clone()),
-        None => resolve().await,
-    }
+    let slot = parts
+        .extensions
+        .get::<RequestSession>()
+        .cloned()
+        .unwrap_or_default();
+    slot.resolve(&state, &parts.headers).await
 }
 
 /// The signed-in person, if any.

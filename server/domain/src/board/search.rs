@@ -331,8 +331,8 @@ pub fn excerpt(text: &str, words: &str) -> Option<String> {
         return None;
     }
     // A stem keeps its word's first letter (suffixes are only cut after the third letter,
-    // umlauts lose their dots, ß becomes ss): only words starting like a wanted stem are stemmed at all,
-    // which spares most of the stemming of a page of excerpts.
+    // umlauts lose their dots, ß becomes ss): only words starting like a wanted stem are
+    // stemmed at all, which spares most of the stemming of a page of excerpts.
     let firsts: Option<Vec<char>> = wanted
         .iter()
         .map(|w| w.chars().next())
