@@ -1,6 +1,7 @@
 //! Database connections: SQLite by default, PostgreSQL for scale-out.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
@@ -41,9 +42,11 @@ impl Backend {
 
 /// Opens a pool for `url`. SQLite files get WAL, `synchronous=FULL`, foreign keys and a busy
 /// timeout; their parent directory is created. In-memory SQLite uses a single connection so
-/// every query sees the same database.
+/// every query sees the same database, and a keeper (see [`keep_in_memory_database`]).
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     let backend = Backend::from_url(url)?;
+    let memory_url = in_memory_url(url);
+    let url = memory_url.as_deref().unwrap_or(url);
     let mut options = ConnectOptions::new(url.to_owned());
     options
         .connect_timeout(Duration::from_secs(10))
@@ -78,7 +81,45 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
             options.max_connections(16).min_connections(1);
         }
     }
-    Database::connect(options).await
+    let db = Database::connect(options).await?;
+    if memory_url.is_some() {
+        keep_in_memory_database(&db, url).await?;
+    }
+    Ok(db)
+}
+
+/// Numbers the in-memory databases of this process.
+static IN_MEMORY_DATABASES: AtomicU64 = AtomicU64::new(0);
+
+/// For an in-memory SQLite URL: the same as a named shared-cache database of its own, so a
+/// second connection can open it (see [`keep_in_memory_database`]).
+fn in_memory_url(url: &str) -> Option<String> {
+    let in_memory = url.starts_with("sqlite:") && url.contains(":memory:");
+    in_memory.then(|| {
+        let number = IN_MEMORY_DATABASES.fetch_add(1, Ordering::Relaxed);
+        format!(
+            "sqlite:file:beteiligungsnetz-{}-{number}?mode=memory&cache=shared",
+            std::process::id()
+        )
+    })
+}
+
+/// An in-memory database lives only as long as one of its connections. The pool replaces its
+/// connection when that fails its check on release, as one can after a query was cancelled
+/// half-way (a client that went away in the middle of a render); the replacement would open
+/// an empty database. So one more connection outside the pool, idle, keeps the database until
+/// the pool is closed or dropped.
+async fn keep_in_memory_database(db: &DatabaseConnection, url: &str) -> Result<(), DbErr> {
+    use sea_orm::sqlx::Connection as _;
+    let keeper = sea_orm::sqlx::SqliteConnection::connect(url)
+        .await
+        .map_err(|error| DbErr::Custom(format!("in-memory database keeper: {error}")))?;
+    let closed = db.get_sqlite_connection_pool().close_event();
+    tokio::spawn(async move {
+        closed.await;
+        let _ = keeper.close().await;
+    });
+    Ok(())
 }
 
 /// Begins a transaction that will write: on SQLite it takes the write lock at once (`BEGIN
@@ -139,6 +180,8 @@ pub fn redact(url: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use sea_orm::ConnectionTrait;
+
     use super::*;
 
     #[test]
@@ -150,6 +193,41 @@ mod tests {
             Ok(Backend::Postgres)
         );
         assert!(Backend::from_url("mysql://u@h/db").is_err());
+    }
+
+    #[tokio::test]
+    async fn an_in_memory_database_outlives_the_connection_the_pool_replaces() {
+        let db = connect("sqlite::memory:")
+            .await
+            .expect("in-memory database");
+        db.execute_unprepared("CREATE TABLE kept (n INTEGER); INSERT INTO kept VALUES (7)")
+            .await
+            .expect("table");
+        let pool = db.get_sqlite_connection_pool();
+        // What the pool does with a connection that fails its check on release.
+        pool.acquire()
+            .await
+            .expect("the pool's connection")
+            .close()
+            .await
+            .expect("closed");
+        let other = connect("sqlite::memory:").await.expect("another database");
+        let row = db
+            .query_one_raw(sea_orm::Statement::from_string(
+                db.get_database_backend(),
+                "SELECT n FROM kept",
+            ))
+            .await
+            .expect("the table is still there")
+            .expect("a row");
+        assert_eq!(row.try_get::<i64>("", "n").expect("n"), 7);
+        assert!(
+            other
+                .execute_unprepared("SELECT n FROM kept")
+                .await
+                .is_err(),
+            "each in-memory database is its own"
+        );
     }
 
     #[test]
