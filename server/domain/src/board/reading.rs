@@ -20,25 +20,6 @@ use crate::DomainError;
 use crate::platform::display::berlin_time;
 use crate::platform::entities::{board_post, board_revision, board_thread, kommune};
 
-pub(super) async fn kommunen_of(
-    db: &impl ConnectionTrait,
-    agss: impl Iterator<Item = String>,
-) -> Result<HashMap<String, kommune::Model>, DomainError> {
-    let mut wanted: Vec<String> = agss.collect();
-    wanted.sort();
-    wanted.dedup();
-    if wanted.is_empty() {
-        return Ok(HashMap::new());
-    }
-    Ok(kommune::Entity::find()
-        .filter(kommune::Column::Ags.is_in(wanted))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|k| (k.ags.clone(), k))
-        .collect())
-}
-
 /// The `id` column of what `sql` selects, in its order.
 pub(super) async fn thread_ids(
     db: &impl ConnectionTrait,
@@ -65,22 +46,21 @@ pub(super) async fn summaries(
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let threads = board_thread::Entity::find()
-        .filter(board_thread::Column::Id.is_in(ids.iter().copied()))
-        .all(db)
-        .await?;
-    let kommunen = kommunen_of(db, threads.iter().filter_map(|t| t.kommune_ags.clone())).await?;
-    let mut by_id: HashMap<i64, board_thread::Model> =
-        threads.into_iter().map(|t| (t.id, t)).collect();
+    // With their municipalities, in one statement.
+    let mut by_id: HashMap<i64, (board_thread::Model, Option<kommune::Model>)> =
+        board_thread::Entity::find()
+            .find_also_related(kommune::Entity)
+            .filter(board_thread::Column::Id.is_in(ids.iter().copied()))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|(t, k)| (t.id, (t, k)))
+            .collect();
     Ok(ids
         .iter()
         .filter_map(|id| by_id.remove(id))
-        .map(|t| {
-            let view = summary(
-                viewer,
-                &t,
-                t.kommune_ags.as_ref().and_then(|a| kommunen.get(a)),
-            );
+        .map(|(t, k)| {
+            let view = summary(viewer, &t, k.as_ref());
             (t, view)
         })
         .collect())

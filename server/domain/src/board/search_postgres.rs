@@ -19,12 +19,14 @@ const NEWEST_DOCUMENTS: i64 = 300;
 /// PostgreSQL. Checking a document against a query means reading its `tsvector` from the
 /// table (about a microsecond each); the GIN index only narrows down which ones. So every step
 /// is bounded by the documents it reads, whatever the planner estimates (words that occur
-/// together, such as „Jugendliche“ and „Workshop“, are estimated far rarer than they are):
-/// first the newest [`RECENT_DOCUMENTS`] are checked along the thread index; if more than
-/// [`NEWEST_DOCUMENTS`] of them match, those are the answer, newest first. Otherwise the word
-/// is rare enough to find all its documents through the GIN index and rank them (at most
-/// [`RANKED_LIMIT`]; beyond that the total is a lower bound). The threads are then filtered for
-/// the viewer by their ids.
+/// together, such as „Jugendliche“ and „Workshop“, are estimated far rarer than they are).
+/// First the GIN index, up to one more than [`NEWEST_DOCUMENTS`]: a word with no more
+/// documents than that is rare, and those are all its documents, ranked — most searches, one
+/// statement. Otherwise the newest [`RECENT_DOCUMENTS`] are checked along the thread index; if
+/// more than [`NEWEST_DOCUMENTS`] of them match, the word is very common and those are the
+/// answer, newest first. Otherwise its documents are found through the GIN index and ranked
+/// (at most [`RANKED_LIMIT`]; beyond that the total is a lower bound). The threads are then
+/// filtered for the viewer by their ids.
 pub(super) async fn find(
     db: &impl ConnectionTrait,
     viewer: Option<&SessionUser>,
@@ -32,35 +34,29 @@ pub(super) async fn find(
 ) -> Result<Found, DbErr> {
     let backend = db.get_database_backend();
     let words = query.words();
-    let recent = db
-        .query_all_raw(Statement::from_sql_and_values(
-            backend,
-            format!(
-                "SELECT thread_id, doc, CAST(0 AS REAL) AS rank FROM (SELECT thread_id, doc, tsv \
-                 FROM board_search ORDER BY thread_id DESC LIMIT {RECENT_DOCUMENTS}) recent \
-                 WHERE tsv @@ websearch_to_tsquery('german', $1) LIMIT {}",
-                NEWEST_DOCUMENTS + 1
-            ),
-            [Value::from(words.clone())],
-        ))
-        .await?;
-    let (documents, more) = if recent.len() as i64 > NEWEST_DOCUMENTS {
-        (recent, true)
+    let rare = ranked(db, &words, NEWEST_DOCUMENTS + 1).await?;
+    let (documents, more) = if rare.len() as i64 <= NEWEST_DOCUMENTS {
+        (rare, false)
     } else {
-        let all = db
+        let recent = db
             .query_all_raw(Statement::from_sql_and_values(
                 backend,
                 format!(
-                    "SELECT thread_id, doc, ts_rank(tsv, websearch_to_tsquery('german', $1)) AS rank \
-                     FROM (SELECT thread_id, doc, tsv FROM board_search \
-                     WHERE tsv @@ websearch_to_tsquery('german', $1) LIMIT {}) s",
-                    RANKED_LIMIT + 1
+                    "SELECT thread_id, doc, CAST(0 AS REAL) AS rank FROM (SELECT thread_id, doc, tsv \
+                     FROM board_search ORDER BY thread_id DESC LIMIT {RECENT_DOCUMENTS}) recent \
+                     WHERE tsv @@ websearch_to_tsquery('german', $1) LIMIT {}",
+                    NEWEST_DOCUMENTS + 1
                 ),
                 [Value::from(words.clone())],
             ))
             .await?;
-        let more = all.len() as i64 > RANKED_LIMIT;
-        (all, more)
+        if recent.len() as i64 > NEWEST_DOCUMENTS {
+            (recent, true)
+        } else {
+            let all = ranked(db, &words, RANKED_LIMIT + 1).await?;
+            let more = all.len() as i64 > RANKED_LIMIT;
+            (all, more)
+        }
     };
     // Per thread: its best rank and the reply to cut the excerpt from (none when the thread's
     // own text matched: the excerpt is cut from that).
@@ -121,4 +117,22 @@ pub(super) async fn find(
         total: visible.len() as u64,
         more,
     })
+}
+
+/// Up to `limit` documents matching `words`, found through the GIN index, with their rank.
+async fn ranked(
+    db: &impl ConnectionTrait,
+    words: &str,
+    limit: i64,
+) -> Result<Vec<sea_orm::QueryResult>, DbErr> {
+    db.query_all_raw(Statement::from_sql_and_values(
+        db.get_database_backend(),
+        format!(
+            "SELECT thread_id, doc, ts_rank(tsv, websearch_to_tsquery('german', $1)) AS rank \
+             FROM (SELECT thread_id, doc, tsv FROM board_search \
+             WHERE tsv @@ websearch_to_tsquery('german', $1) LIMIT {limit}) s"
+        ),
+        [Value::from(words.to_owned())],
+    ))
+    .await
 }

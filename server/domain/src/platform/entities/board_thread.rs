@@ -40,6 +40,20 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+pub enum Relation {
+    /// The municipality the thread is about (summaries read it in the same statement).
+    #[sea_orm(
+        belongs_to = "super::kommune::Entity",
+        from = "Column::KommuneAgs",
+        to = "super::kommune::Column::Ags"
+    )]
+    Kommune,
+}
+
+impl Related<super::kommune::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Kommune.def()
+    }
+}
 
 impl ActiveModelBehavior for ActiveModel {}
