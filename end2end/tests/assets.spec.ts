@@ -30,6 +30,28 @@ test("hashed assets are served precompressed: brotli when accepted, else gzip", 
   }
 });
 
+test("pages rendered at the same time name only their own chunks", async ({ request }, testInfo) => {
+  test.skip(testInfo.project.name !== "js", "the same HTML for both projects");
+  // Leptos keeps the current render's owner in a thread-local that a render started on the
+  // same worker thread overwrites; a render that resumed after that wrote its chunk preload
+  // links into the other page's <head> (seen: `/` naming the accounts' chunk). A query string
+  // the page ignores makes every request a render instead of a page-cache hit.
+  const chunks = (html: string) => [...new Set(html.match(/split_[a-z_]+_pages/g) ?? [])].sort();
+  for (let round = 0; round < 6; round++) {
+    const paths = Array.from({ length: 6 }, (_, i) => [
+      `/?r=${round}-${i}`,
+      `/anmelden?r=${round}-${i}`,
+      `/impressum?r=${round}-${i}`,
+      `/karte?r=${round}-${i}`,
+    ]).flat();
+    const pages = await Promise.all(paths.map(async (path) => [path, await (await request.get(path)).text()] as const));
+    for (const [path, html] of pages) {
+      const expected = path.startsWith("/anmelden") ? ["split_account_pages"] : path.startsWith("/impressum") ? ["split_legal_pages"] : [];
+      expect(chunks(html), `chunks named by ${path}`).toEqual(expected);
+    }
+  }
+});
+
 test("the start page and the map load none of the account, coordination, admin, forum-organiser and board code", async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== "js", "only the browser loads WebAssembly");
   let loaded: string[] = [];
