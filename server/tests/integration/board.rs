@@ -922,6 +922,101 @@ async fn common_words_on_postgres() {
     drop_postgres_test_database(&url).await;
 }
 
+/// Search results page through every match once, each thread with its municipality and a
+/// highlighted excerpt; a page beyond the last keeps the total; a visitor's pages hold public
+/// threads only. Both kinds of answer: ranked (a word of few documents, here only in 50
+/// titles) and newest first (a very common word, also matched through replies).
+async fn search_pages_hold_every_match_once(database_url: &str) {
+    use shared::board::{BoardQuery, BoardVisibility, PAGE_SIZE};
+
+    let (_app, db) = test_app_on(database_url).await;
+    domain::bench_seed::seed(&db, 40, 20)
+        .await
+        .expect("officers");
+    domain::bench_seed::seed_board(&db, 600, 3_000)
+        .await
+        .expect("threads");
+    let account = domain::platform::entities::account::Entity::find()
+        .filter(domain::platform::entities::account::Column::Email.eq(MEMBER))
+        .one(&db)
+        .await
+        .expect("query")
+        .expect("member");
+    let member = shared::SessionUser {
+        account_id: account.id,
+        display_name: account.display_name,
+        role: shared::Role::Member,
+    };
+    let cache = domain::board::listing::IndexCache::new(0);
+    for viewer in [Some(&member), None] {
+        for (words, common) in [("Dorfladen Bürgerhand", false), ("Bürgerhaushalte", true)] {
+            let query = |page: u32| BoardQuery {
+                q: words.into(),
+                seite: page.to_string(),
+                ..Default::default()
+            };
+            let index = |page: u32| {
+                let (db, cache) = (&db, &cache);
+                async move {
+                    domain::board::listing::index(db, cache, viewer, &query(page))
+                        .await
+                        .expect("search")
+                }
+            };
+            let label = format!("{database_url}, {words}, member: {}", viewer.is_some());
+            let first = index(1).await;
+            assert_eq!(first.more, common, "{label}: kind of answer");
+            assert!(first.pages > 1, "{label}: more than one page");
+            let mut seen = std::collections::HashSet::new();
+            for page in 1..=first.pages {
+                let found = index(page).await;
+                assert_eq!(found.total, first.total, "{label}, page {page}: total");
+                assert!(found.threads.len() <= PAGE_SIZE as usize);
+                assert!(!found.threads.is_empty(), "{label}, page {page}: empty");
+                for thread in &found.threads {
+                    assert!(seen.insert(thread.id), "{label}: {} twice", thread.id);
+                    assert!(thread.author.kommune.is_some(), "{label}: municipality");
+                    assert!(
+                        thread
+                            .excerpt_html
+                            .as_deref()
+                            .is_some_and(|e| e.contains("<mark>")),
+                        "{label}: excerpt of {}",
+                        thread.id
+                    );
+                    if viewer.is_none() {
+                        assert_eq!(thread.visibility, BoardVisibility::Public, "{label}");
+                    }
+                }
+            }
+            if !common {
+                assert_eq!(seen.len() as u64, first.total, "{label}: every match once");
+            }
+            let beyond = index(first.pages + 1).await;
+            assert!(beyond.threads.is_empty(), "{label}: beyond the last page");
+            assert_eq!(
+                beyond.total, first.total,
+                "{label}: total beyond the last page"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn search_pages_on_sqlite() {
+    search_pages_hold_every_match_once("sqlite::memory:").await;
+}
+
+#[tokio::test]
+async fn search_pages_on_postgres() {
+    let Some(url) = postgres_test_database_named("board_pages").await else {
+        eprintln!("TEST_DATABASE_URL unset: PostgreSQL search pages not tested");
+        return;
+    };
+    search_pages_hold_every_match_once(&url).await;
+    drop_postgres_test_database(&url).await;
+}
+
 /// Search results and the index are kept per viewer under the board's version: a new reply is
 /// found at once, a visitor never gets a member's kept results, and a thread found through a
 /// reply shows that reply's words (without reading the thread's other replies).

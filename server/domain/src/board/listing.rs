@@ -12,7 +12,7 @@ use shared::SessionUser;
 use shared::board::{BoardIndex, BoardQuery, PAGE_SIZE, ThreadSummary};
 
 use super::markdown::plain_text;
-use super::reading::{summaries, thread_ids};
+use super::reading::{summaries, summaries_of, thread_ids};
 use super::{search, search_index};
 use crate::DomainError;
 use crate::officers::snapshot::board_version;
@@ -109,7 +109,7 @@ async fn compute_index(
     query: &BoardQuery,
 ) -> Result<BoardIndex, DomainError> {
     let words = query.words();
-    let (ids, replies, total, more) = if words.is_empty() {
+    let (ids, replies, total, more, read) = if words.is_empty() {
         let backend = db.get_database_backend();
         let (conditions, values) = search::filters(viewer, query, 1);
         let offset = i64::from(query.page() - 1) * PAGE_SIZE as i64;
@@ -137,31 +137,30 @@ async fn compute_index(
             HashMap::new(),
             u64::try_from(total).unwrap_or(0),
             false,
+            None,
         )
     } else {
         let found = search::find(db, viewer, query).await?;
-        (found.ids, found.replies, found.total, found.more)
+        (
+            found.ids,
+            found.replies,
+            found.total,
+            found.more,
+            found.read,
+        )
     };
-    // The replies the search matched, read at once (only visible ones: hidden and deleted
-    // replies leave the index, but a moderator may have acted since).
-    let matched_replies: HashMap<i64, String> = if replies.is_empty() {
-        HashMap::new()
-    } else {
-        board_post::Entity::find()
-            .select_only()
-            .column(board_post::Column::Id)
-            .column(board_post::Column::Body)
-            .filter(board_post::Column::Id.is_in(replies.values().copied()))
-            .filter(board_post::Column::Deleted.eq(false))
-            .filter(board_post::Column::HiddenReason.is_null())
-            .into_tuple::<(i64, String)>()
-            .all(db)
-            .await?
-            .into_iter()
-            .collect()
+    // The page's threads and the replies the search matched, unless the search read them
+    // with the page; replies only visible ones (hidden and deleted replies leave the index,
+    // but a moderator may have acted since).
+    let (page, matched_replies) = match read {
+        Some(read) => (summaries_of(viewer, read.threads), read.reply_bodies),
+        None => (
+            summaries(db, viewer, &ids).await?,
+            matched_reply_bodies(db, &replies).await?,
+        ),
     };
     let mut threads: Vec<ThreadSummary> = Vec::new();
-    for (model, mut view) in summaries(db, viewer, &ids).await? {
+    for (model, mut view) in page {
         if !words.is_empty() {
             let from_reply = replies
                 .get(&model.id)
@@ -187,6 +186,28 @@ async fn compute_index(
         pages,
         may_post: viewer.is_some(),
     })
+}
+
+/// The bodies of the visible ones of `replies` (thread → matched reply), by reply id.
+async fn matched_reply_bodies(
+    db: &impl ConnectionTrait,
+    replies: &HashMap<i64, i64>,
+) -> Result<HashMap<i64, String>, DomainError> {
+    if replies.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(board_post::Entity::find()
+        .select_only()
+        .column(board_post::Column::Id)
+        .column(board_post::Column::Body)
+        .filter(board_post::Column::Id.is_in(replies.values().copied()))
+        .filter(board_post::Column::Deleted.eq(false))
+        .filter(board_post::Column::HiddenReason.is_null())
+        .into_tuple::<(i64, String)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect())
 }
 
 /// An excerpt from the first visible reply of a thread that matches `words`.

@@ -56,14 +56,24 @@ pub(super) async fn summaries(
             .into_iter()
             .map(|(t, k)| (t.id, (t, k)))
             .collect();
-    Ok(ids
-        .iter()
-        .filter_map(|id| by_id.remove(id))
+    Ok(summaries_of(
+        viewer,
+        ids.iter().filter_map(|id| by_id.remove(id)).collect(),
+    ))
+}
+
+/// Threads already read with their municipalities, as summaries for `viewer`, in their order.
+pub(super) fn summaries_of(
+    viewer: Option<&SessionUser>,
+    threads: Vec<(board_thread::Model, Option<kommune::Model>)>,
+) -> Vec<(board_thread::Model, ThreadSummary)> {
+    threads
+        .into_iter()
         .map(|(t, k)| {
             let view = summary(viewer, &t, k.as_ref());
             (t, view)
         })
-        .collect())
+        .collect()
 }
 
 /// A thread with its replies for `viewer`; members-only and hidden threads are not found by

@@ -12,6 +12,7 @@ use shared::SessionUser;
 use shared::board::{BoardQuery, PAGE_SIZE};
 
 use super::stemming;
+use crate::platform::entities::{board_thread, kommune};
 
 /// Shortest stem searched as a prefix: shorter ones match too many terms to merge.
 const SHORTEST_PREFIX: usize = 4;
@@ -112,7 +113,7 @@ const SQLITE_THREAD: &str = "CASE WHEN m.doc_rowid < 0 THEN -m.doc_rowid ELSE p.
 
 /// One page of search results: thread ids, the number of matching threads, and whether that
 /// number is only a lower bound (a common word: see [`RANKED_LIMIT`]).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Found {
     pub ids: Vec<i64>,
     /// For threads found through a reply (their own text did not match): that reply's id, so
@@ -120,6 +121,16 @@ pub struct Found {
     pub replies: HashMap<i64, i64>,
     pub total: u64,
     pub more: bool,
+    /// Read with the page where the database allows it (PostgreSQL): the page's threads in
+    /// order with their municipalities, and the bodies of the matched replies (visible ones).
+    pub read: Option<ReadPage>,
+}
+
+/// What a search read together with its page of ids (see [`Found::read`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReadPage {
+    pub threads: Vec<(board_thread::Model, Option<kommune::Model>)>,
+    pub reply_bodies: HashMap<i64, String>,
 }
 
 /// The reply a SQLite search hit names: its rowid, positive for replies (negative for the
@@ -317,6 +328,7 @@ async fn page(
         replies,
         total: u64::try_from(total).unwrap_or(0),
         more: false,
+        read: None,
     })
 }
 

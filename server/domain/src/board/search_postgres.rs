@@ -3,12 +3,15 @@
 //! excerpts) are in `search`.
 
 use std::collections::HashMap;
+use std::fmt::Write;
+use std::sync::LazyLock;
 
-use sea_orm::{ConnectionTrait, DbErr, Statement, Value};
+use sea_orm::{ConnectionTrait, DbErr, FromQueryResult, IdenStatic, Iterable, Statement, Value};
 use shared::SessionUser;
 use shared::board::{BoardQuery, PAGE_SIZE};
 
-use super::search::{Found, RANKED_LIMIT, filters};
+use super::search::{Found, RANKED_LIMIT, ReadPage, filters};
+use crate::platform::entities::{board_thread, kommune};
 
 /// PostgreSQL: how many of the newest documents are checked for a very common word.
 const RECENT_DOCUMENTS: i64 = 3000;
@@ -25,8 +28,8 @@ const NEWEST_DOCUMENTS: i64 = 300;
 /// statement. Otherwise the newest [`RECENT_DOCUMENTS`] are checked along the thread index; if
 /// more than [`NEWEST_DOCUMENTS`] of them match, the word is very common and those are the
 /// answer, newest first. Otherwise its documents are found through the GIN index and ranked
-/// (at most [`RANKED_LIMIT`]; beyond that the total is a lower bound). The threads are then
-/// filtered for the viewer by their ids.
+/// (at most [`RANKED_LIMIT`]; beyond that the total is a lower bound). Then one statement
+/// reads the page of those threads the viewer may read ([`page`]).
 pub(super) async fn find(
     db: &impl ConnectionTrait,
     viewer: Option<&SessionUser>,
@@ -75,48 +78,120 @@ pub(super) async fn find(
     if threads.is_empty() {
         return Ok(Found::default());
     }
-    // The threads the viewer may read under the filters, newest activity first; the ids as one
-    // text parameter, so the statement stays the same and is prepared once.
-    let ids: Vec<String> = threads.keys().map(i64::to_string).collect();
-    let (conditions, filter_values) = filters(viewer, query, 2);
-    let mut values = vec![Value::from(ids.join(","))];
+    page(db, viewer, query, &threads, more).await
+}
+
+/// The `A_`-prefixed columns of `v` (board_thread) and the `B_`-prefixed ones of `k`
+/// (kommune), as sea-orm's `find_also_related` names them.
+fn model_columns() -> &'static str {
+    static COLUMNS: LazyLock<String> = LazyLock::new(|| {
+        let thread = board_thread::Column::iter().map(|c| {
+            let name = c.as_str();
+            format!("v.\"{name}\" AS \"A_{name}\"")
+        });
+        let kommune = kommune::Column::iter().map(|c| {
+            let name = c.as_str();
+            format!("k.\"{name}\" AS \"B_{name}\"")
+        });
+        thread.chain(kommune).collect::<Vec<_>>().join(", ")
+    });
+    &COLUMNS
+}
+
+/// One page of the found `threads` (id → best rank and matched reply) that `viewer` may read
+/// under the filters of `query`, best first (newest activity first when `more`), with their
+/// total, municipalities and matched replies' bodies: one statement. The candidates go in as
+/// three text parameters, so the statement is the same for every search and prepared once.
+async fn page(
+    db: &impl ConnectionTrait,
+    viewer: Option<&SessionUser>,
+    query: &BoardQuery,
+    threads: &HashMap<i64, (f32, Option<i64>)>,
+    more: bool,
+) -> Result<Found, DbErr> {
+    let backend = db.get_database_backend();
+    let mut ids = String::new();
+    let mut ranks = String::new();
+    let mut replies = String::new();
+    for (i, (id, (rank, reply))) in threads.iter().enumerate() {
+        if i > 0 {
+            ids.push(',');
+            ranks.push(',');
+            replies.push(',');
+        }
+        let _ = write!(ids, "{id}");
+        let _ = write!(ranks, "{rank}");
+        if let Some(reply) = reply {
+            let _ = write!(replies, "{reply}");
+        }
+    }
+    let (conditions, filter_values) = filters(viewer, query, 4);
+    let mut values = vec![Value::from(ids), Value::from(ranks), Value::from(replies)];
     values.extend(filter_values);
-    let mut visible: Vec<i64> = db
+    let (inner_order, outer_order) = if more {
+        (
+            "t.last_activity_at DESC, t.id DESC",
+            "v.last_activity_at DESC, v.id DESC",
+        )
+    } else {
+        (
+            "h.rank DESC, t.last_activity_at DESC, t.id DESC",
+            "v.hit_rank DESC, v.last_activity_at DESC, v.id DESC",
+        )
+    };
+    let offset = i64::from(query.page() - 1) * PAGE_SIZE as i64;
+    let candidates = "FROM unnest(string_to_array($1, ',')::bigint[], \
+         string_to_array($2, ',')::real[], string_to_array($3, ',', '')::bigint[]) \
+         AS h(thread_id, rank, reply) JOIN board_thread t ON t.id = h.thread_id";
+    let rows = db
         .query_all_raw(Statement::from_sql_and_values(
             backend,
             format!(
-                "SELECT t.id AS id FROM board_thread t \
-                 WHERE t.id = ANY(string_to_array($1, ',')::bigint[]) AND {conditions} \
-                 ORDER BY t.last_activity_at DESC, t.id DESC"
+                "WITH v AS (SELECT t.*, h.rank AS hit_rank, h.reply AS hit_reply, \
+                 COUNT(*) OVER () AS hit_total {candidates} WHERE {conditions} \
+                 ORDER BY {inner_order} LIMIT {PAGE_SIZE} OFFSET {offset}) \
+                 SELECT {columns}, v.hit_total, v.hit_reply, p.body AS hit_body FROM v \
+                 LEFT JOIN kommune k ON k.ags = v.kommune_ags \
+                 LEFT JOIN board_post p ON p.id = v.hit_reply AND p.deleted = FALSE \
+                 AND p.hidden_reason IS NULL ORDER BY {outer_order}",
+                columns = model_columns()
             ),
-            values,
+            values.clone(),
         ))
-        .await?
-        .iter()
-        .map(|row| row.try_get::<i64>("", "id"))
-        .collect::<Result<_, _>>()?;
-    if !more {
-        // Best first; equal ranks keep the newest activity first (a stable sort).
-        let rank = |id: &i64| threads.get(id).map_or(0.0, |thread| thread.0);
-        visible.sort_by(|a, b| rank(b).total_cmp(&rank(a)));
-    }
-    let offset = (query.page() as usize - 1) * PAGE_SIZE as usize;
-    let ids: Vec<i64> = visible
-        .iter()
-        .skip(offset)
-        .take(PAGE_SIZE as usize)
-        .copied()
-        .collect();
-    let replies = ids
-        .iter()
-        .filter_map(|id| Some((*id, threads.get(id)?.1?)))
-        .collect();
-    Ok(Found {
-        ids,
-        replies,
-        total: visible.len() as u64,
+        .await?;
+    let mut found = Found {
         more,
-    })
+        ..Found::default()
+    };
+    let mut read = ReadPage::default();
+    for row in &rows {
+        let thread = board_thread::Model::from_query_result(row, "A_")?;
+        let kommune = kommune::Model::from_query_result_optional(row, "B_")?;
+        if let Some(reply) = row.try_get::<Option<i64>>("", "hit_reply")? {
+            found.replies.insert(thread.id, reply);
+            if let Some(body) = row.try_get::<Option<String>>("", "hit_body")? {
+                read.reply_bodies.insert(reply, body);
+            }
+        }
+        found.total = u64::try_from(row.try_get::<i64>("", "hit_total")?).unwrap_or(0);
+        found.ids.push(thread.id);
+        read.threads.push((thread, kommune));
+    }
+    if rows.is_empty() && offset > 0 {
+        // A page beyond the last: the total alone.
+        found.total = db
+            .query_one_raw(Statement::from_sql_and_values(
+                backend,
+                format!("SELECT COUNT(*) AS n {candidates} WHERE {conditions}"),
+                values,
+            ))
+            .await?
+            .map(|row| row.try_get::<i64>("", "n"))
+            .transpose()?
+            .map_or(0, |n| u64::try_from(n).unwrap_or(0));
+    }
+    found.read = Some(read);
+    Ok(found)
 }
 
 /// Up to `limit` documents matching `words`, found through the GIN index, with their rank.
