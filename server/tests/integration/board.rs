@@ -936,17 +936,7 @@ async fn search_pages_hold_every_match_once(database_url: &str) {
     domain::bench_seed::seed_board(&db, 600, 3_000)
         .await
         .expect("threads");
-    let account = domain::platform::entities::account::Entity::find()
-        .filter(domain::platform::entities::account::Column::Email.eq(MEMBER))
-        .one(&db)
-        .await
-        .expect("query")
-        .expect("member");
-    let member = shared::SessionUser {
-        account_id: account.id,
-        display_name: account.display_name,
-        role: shared::Role::Member,
-    };
+    let member = session_user(&db, MEMBER).await;
     let cache = domain::board::listing::IndexCache::new(0);
     for viewer in [Some(&member), None] {
         for (words, common) in [("Dorfladen Bürgerhand", false), ("Bürgerhaushalte", true)] {

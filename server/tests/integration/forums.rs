@@ -6,7 +6,7 @@
 #![expect(clippy::expect_used)]
 
 use domain::demo_seed::DEMO_FORUM_SLUG;
-use domain::platform::entities::{account, forum, forum_cohort, forum_meeting};
+use domain::platform::entities::{forum, forum_cohort, forum_meeting};
 use http::{StatusCode, header};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
@@ -35,17 +35,7 @@ pub(crate) async fn organiser_of_another_forum(
     .await
     .expect("account");
     txn.commit().await.expect("commit");
-    let admin_account = account::Entity::find()
-        .filter(account::Column::Email.eq(ADMIN))
-        .one(db)
-        .await
-        .expect("q")
-        .expect("admin");
-    let admin = shared::SessionUser {
-        account_id: admin_account.id,
-        display_name: admin_account.display_name,
-        role: shared::Role::Admin,
-    };
+    let admin = session_user(db, ADMIN).await;
     let mut form = shared::forums::ForumForm {
         slug: "zweites-forum".into(),
         title: "Zweites Forum".into(),

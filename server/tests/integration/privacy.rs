@@ -203,17 +203,7 @@ async fn a_deleted_member_leaves_no_name_or_address_in_any_table() {
     let name = "Erika Löschmich";
     let now = chrono::Utc::now();
     // A coordinator imports her from the network's member list (upload kept with the report).
-    let coordinator = domain::platform::entities::account::Entity::find()
-        .filter(domain::platform::entities::account::Column::Email.eq(COORDINATOR))
-        .one(&db)
-        .await
-        .expect("q")
-        .expect("coordinator");
-    let actor = shared::SessionUser {
-        account_id: coordinator.id,
-        display_name: coordinator.display_name.clone(),
-        role: shared::Role::Coordinator,
-    };
+    let actor = session_user(&db, COORDINATOR).await;
     let csv = format!("E-Mail;Name;AGS;Funktion\n{email};{name};14713000;Beauftragte\n");
     let import =
         domain::member_import::check_upload(&db, &actor, "liste.csv", csv.as_bytes(), true, now)

@@ -148,11 +148,20 @@ async fn count_documents(db: &impl ConnectionTrait, term: &str) -> Result<i64, D
         "SELECT COUNT(*) AS n FROM (SELECT 1 FROM board_search WHERE board_search MATCH $1 LIMIT {}) x",
         RANKED_LIMIT + 1
     );
+    count(db, probe, vec![Value::from(term.to_owned())]).await
+}
+
+/// The count `sql` selects as `n` (0 when it selects no row).
+pub(super) async fn count(
+    db: &impl ConnectionTrait,
+    sql: String,
+    values: Vec<Value>,
+) -> Result<i64, DbErr> {
     Ok(db
         .query_one_raw(Statement::from_sql_and_values(
             db.get_database_backend(),
-            probe,
-            [Value::from(term.to_owned())],
+            sql,
+            values,
         ))
         .await?
         .map(|row| row.try_get::<i64>("", "n"))
@@ -311,16 +320,7 @@ async fn page(
     let total = match rows.first() {
         Some(row) => row.try_get::<i64>("", "n")?,
         // A page beyond the last: the total alone.
-        None if offset > 0 => db
-            .query_one_raw(Statement::from_sql_and_values(
-                backend,
-                format!("SELECT COUNT(*) AS n {base}"),
-                values,
-            ))
-            .await?
-            .map(|row| row.try_get::<i64>("", "n"))
-            .transpose()?
-            .unwrap_or(0),
+        None if offset > 0 => count(db, format!("SELECT COUNT(*) AS n {base}"), values).await?,
         None => 0,
     };
     Ok(Found {

@@ -10,7 +10,7 @@ use sea_orm::{ConnectionTrait, DbErr, FromQueryResult, IdenStatic, Iterable, Sta
 use shared::SessionUser;
 use shared::board::{BoardQuery, PAGE_SIZE};
 
-use super::search::{Found, RANKED_LIMIT, ReadPage, filters};
+use super::search::{Found, RANKED_LIMIT, ReadPage, count, filters};
 use crate::platform::entities::{board_thread, kommune};
 
 /// PostgreSQL: how many of the newest documents are checked for a very common word.
@@ -179,16 +179,8 @@ async fn page(
     }
     if rows.is_empty() && offset > 0 {
         // A page beyond the last: the total alone.
-        found.total = db
-            .query_one_raw(Statement::from_sql_and_values(
-                backend,
-                format!("SELECT COUNT(*) AS n {candidates} WHERE {conditions}"),
-                values,
-            ))
-            .await?
-            .map(|row| row.try_get::<i64>("", "n"))
-            .transpose()?
-            .map_or(0, |n| u64::try_from(n).unwrap_or(0));
+        let sql = format!("SELECT COUNT(*) AS n {candidates} WHERE {conditions}");
+        found.total = u64::try_from(count(db, sql, values).await?).unwrap_or(0);
     }
     found.read = Some(read);
     Ok(found)

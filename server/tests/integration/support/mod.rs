@@ -19,6 +19,23 @@ pub const MEMBER: &str = "leipzig@demo.beteiligungsnetz.de";
 /// The map filters, all empty, as the officer server functions take them.
 pub const QUERY_ALL: &str = "query[land]=&query[thema]=&query[q]=&query[nahe]=&query[umkreis]=";
 
+/// The seeded account `email` as a signed-in user with its stored role, as the services take it.
+pub async fn session_user(db: &sea_orm::DatabaseConnection, email: &str) -> shared::SessionUser {
+    use domain::platform::entities::account;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let account = account::Entity::find()
+        .filter(account::Column::Email.eq(email))
+        .one(db)
+        .await
+        .expect("query")
+        .expect("account");
+    shared::SessionUser {
+        account_id: account.id,
+        display_name: account.display_name,
+        role: shared::Role::from_code(&account.role).expect("role"),
+    }
+}
+
 /// The router on `database_url` (in-memory SQLite by default), with demo accounts seeded.
 pub async fn test_app_on(database_url: &str) -> (Router, sea_orm::DatabaseConnection) {
     test_app_configured(database_url, &[]).await
