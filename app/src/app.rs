@@ -6,7 +6,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{Lazy, SsrMode, path};
 
 use crate::chunks::*;
-use crate::components::layout::{DemoNotice, SiteFooter, SiteHeader, SkipLink};
+use crate::components::layout::{BootScripts, DemoNotice, SiteFooter, SiteHeader, SkipLink};
 use crate::pages::error_page::ErrorPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFoundPage;
@@ -41,15 +41,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="stylesheet" href=MARKERCLUSTER_CSS[0] />
                 <link rel="stylesheet" href=MARKERCLUSTER_CSS[1] />
                 <HashedStylesheet options=options.clone() id="leptos" />
-                {markers.map(|href| view! {
-                    <link rel="preload" href=href r#as="fetch" crossorigin="anonymous" />
-                })}
                 {map_tiles.map(|(url, attribution)| view! {
                     <meta name="bn-map-tiles" content=url data-attribution=attribution />
                 })}
-                <script defer src=LEAFLET_JS></script>
-                <script defer src=MARKERCLUSTER_JS></script>
-                <HydrationScripts options />
+                <BootScripts options preload_data=markers />
                 <MetaTags />
             </head>
             <body class="min-h-screen bg-white text-slate-900 antialiased">
@@ -138,8 +133,9 @@ pub fn App() -> impl IntoView {
 }
 
 /// On `/karte`: the URL of the marker data for the page's filters, preloaded by the browser
-/// beside the WebAssembly rather than requested after hydration (the map's request finds the
-/// preloaded answer: same URL, `fetch` with the same-origin credentials of `anonymous`).
+/// beside the WebAssembly (see [`BootScripts`]) rather than requested after hydration (the
+/// map's request finds the preloaded answer: same URL, `fetch` with the same-origin
+/// credentials of `anonymous`).
 fn marker_data_preload() -> Option<String> {
     #[cfg(feature = "ssr")]
     {

@@ -47,6 +47,15 @@ pub fn format_thousands(value: i64) -> String {
     out
 }
 
+/// A distance rounded to whole kilometres, for display (`12.6` → `13`; negative or NaN → `0`).
+///
+/// Pages show it through an integer: `Display` for `f64` would pull Rust's float printing
+/// into the browser's main WebAssembly module.
+pub fn whole_km(km: f64) -> u32 {
+    // `as` saturates: NaN and negative distances become 0, huge ones `u32::MAX`.
+    km.round() as u32
+}
+
 /// Escapes text for insertion into HTML (used where a browser API takes an HTML string, such as
 /// Leaflet tooltips).
 pub fn escape_html(input: &str) -> String {
@@ -80,7 +89,16 @@ pub fn url_encode(input: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{escape_html, fold_for_search, format_thousands, url_encode};
+    use super::{escape_html, fold_for_search, format_thousands, url_encode, whole_km};
+
+    #[test]
+    fn distances_are_shown_in_whole_kilometres() {
+        assert_eq!(whole_km(12.4), 12);
+        assert_eq!(whole_km(12.5), 13);
+        assert_eq!(whole_km(0.2), 0);
+        assert_eq!(whole_km(-3.0), 0);
+        assert_eq!(whole_km(f64::NAN), 0);
+    }
 
     #[test]
     fn query_values_are_percent_encoded() {

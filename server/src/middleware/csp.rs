@@ -92,46 +92,17 @@ pub fn inline_script_hashes(page: &[u8]) -> Vec<String> {
     hashes
 }
 
-/// Whether an inline script is one Leptos emits: the hydration bootstrap (a module script in
-/// the `<head>`, calling the bootstrap function with the package's file names), or a chunk of
-/// serialised resource data (nothing but assignments of literals to Leptos' globals; see
-/// [`is_serialized_data`]).
+/// Whether an inline script is one the app emits: the boot script (a module script in the
+/// `<head>` whose text is exactly [`app::components::layout::BOOT_JS`]; what it loads comes
+/// from its `data-` attributes), or a chunk of serialised resource data (nothing but
+/// assignments of literals to Leptos' globals; see [`is_serialized_data`]).
 pub fn is_framework_script(attributes: &[u8], script: &[u8], in_head: bool) -> bool {
-    (in_head && is_hydration_bootstrap(attributes, script)) || is_serialized_data(script)
+    (in_head && is_boot_script(attributes, script)) || is_serialized_data(script)
 }
 
-fn is_hydration_bootstrap(attributes: &[u8], script: &[u8]) -> bool {
-    const START: &[u8] = b"(function (root, pkg_path, output_name, wasm_output_name, defer) {";
-    let module = find(attributes, b"type=\"module\"").is_some();
-    let script = script.trim_ascii();
-    if !module || !script.starts_with(START) {
-        return false;
-    }
-    // The call: `})\n("", "pkg", "name.hash", "name.hash", false);`
-    let Some(call) = memchr::memmem::rfind(script, b"})") else {
-        return false;
-    };
-    let mut cursor = Cursor::new(&script[call + 2..]);
-    if !cursor.eat(b"(") {
-        return false;
-    }
-    for index in 0..4 {
-        if index > 0 && !cursor.eat(b",") {
-            return false;
-        }
-        match cursor.string() {
-            Some(value)
-                if value
-                    .iter()
-                    .all(|&b| b.is_ascii_alphanumeric() || b"_-./".contains(&b)) => {}
-            _ => return false,
-        }
-    }
-    cursor.eat(b",")
-        && (cursor.eat(b"false") || cursor.eat(b"true"))
-        && cursor.eat(b")")
-        && cursor.eat(b";")
-        && cursor.at_end()
+fn is_boot_script(attributes: &[u8], script: &[u8]) -> bool {
+    find(attributes, b"type=\"module\"").is_some()
+        && script == app::components::layout::BOOT_JS.as_bytes()
 }
 
 /// Whether a script consists only of the statements Leptos uses to hand serialised data to
@@ -338,7 +309,7 @@ pub fn is_html(response: &Response) -> bool {
 mod tests {
     use super::{content_security_policy, inline_script_hashes};
 
-    const BOOTSTRAP: &str = "(function (root, pkg_path, output_name, wasm_output_name, defer) {\n\tconst hydrate = () => import(`${root}/${pkg_path}/${output_name}.js`);\n\thydrate();\n})\n(\"\", \"pkg\", \"beteiligungsnetz.abc123\", \"beteiligungsnetz.abc123\", false);";
+    const BOOTSTRAP: &str = app::components::layout::BOOT_JS;
 
     fn hash_of(script: &str) -> String {
         use base64::Engine;
@@ -355,7 +326,8 @@ mod tests {
         let streamed = r#"__RESOLVED_RESOURCES[1] = "{\"name\":\"Anna \\\"</x>\\\" \u003cb\"}";__SERIALIZED_ERRORS.push([3, 0, "kaputt"]);"#;
         let page = format!(
             r#"<html><head><script defer src="/vendor/leaflet.js"></script>
-            <script type="module">{BOOTSTRAP}</script></head>
+            <script type="module" data-js="/pkg/a.js" data-wasm="/pkg/a.wasm">{BOOTSTRAP}</script>
+            <script type="module">{BOOTSTRAP} alert(3)</script></head>
             <body><p>&lt;script&gt;alert(2)&lt;/script&gt;</p><script>alert(1)</script>
             <script type="module">{BOOTSTRAP}</script>
             <scripts>no</scripts><script>{data}</script><script

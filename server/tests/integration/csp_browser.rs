@@ -73,17 +73,19 @@ async fn a_smuggled_script_is_blocked_by_the_policy_in_chromium() {
 
 #[tokio::test]
 async fn chromium_runs_the_framework_scripts_the_policy_lists() {
-    // The control for the test above: a script of the hydration bootstrap's shape in the head
-    // is hashed and runs, so the check above can see a script run.
-    let dom = rendered_by_chromium(
+    // The control for the test above: the app's boot script in the head is hashed and runs, so
+    // the check above can see a script run. Running, it adds the preload of its `data-preload`
+    // URL to the head (the bundle itself is missing here, which does not matter).
+    let page = format!(
         "<!DOCTYPE html><html><head><title>t</title>\
-         <script type=\"module\">(function (root, pkg_path, output_name, wasm_output_name, defer) {\
-         document.documentElement.setAttribute('data-bootstrap', pkg_path); })(\"\", \"pkg\", \"app.1\", \"app.1\", false);</script>\
+         <script type=\"module\" data-js=\"/pkg/app.js\" data-wasm=\"/pkg/app.wasm\" \
+         data-scripts=\"\" data-preload=\"/api/probe\">{}</script>\
          </head><body><p id=\"beitrag\">Hallo</p></body></html>",
-    )
-    .await;
+        app::components::layout::BOOT_JS
+    );
+    let dom = rendered_by_chromium(Box::leak(page.into_boxed_str())).await;
     assert!(
-        dom.contains("data-bootstrap=\"pkg\""),
+        dom.contains("href=\"/api/probe\""),
         "the allowed script ran: {dom}"
     );
 }

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
-use shared::officers::{OfficerQuery, OfficerSearchResult, OfficerSummary};
+use shared::officers::{MapKommune, OfficerQuery, OfficerSearchResult};
 
 use crate::error::AppError;
 
@@ -21,20 +21,21 @@ pub async fn search_officers(query: OfficerQuery) -> Result<OfficerSearchResult,
 }
 
 /// Public (what is shown depends on the viewer): every officer matching the map filters, for
-/// the markers. Loaded by the browser beside the page, so the page itself stays small: a GET
-/// (it changes nothing), so that the map page's `<link rel="preload">` ([`marker_data_url`])
+/// the markers, grouped by municipality. Loaded by the browser beside the page, so the page
+/// itself stays small: a GET (it changes nothing), so that the map page's preload
+/// ([`marker_data_url`], started by the boot script)
 /// can start it before the WebAssembly has loaded and the browser's request finds it under
 /// the same URL.
 #[server(endpoint = "officers/map", input = GetUrl)]
-pub async fn officer_map_data(query: OfficerQuery) -> Result<Vec<OfficerSummary>, AppError> {
+pub async fn officer_map_data(query: OfficerQuery) -> Result<Vec<MapKommune>, AppError> {
     crate::server::serve::public(|state| async move {
         let filter = query.check().map_err(AppError::Validation)?;
         let user = crate::server::auth::current_user().await?;
         let viewer = domain::officers::Viewer::of(user.as_ref());
-        Ok::<_, AppError>(
+        Ok::<_, AppError>(shared::officers::group_for_map(
             domain::officers::directory::all_matching(&state.db, &state.directory, viewer, &filter)
                 .await?,
-        )
+        ))
     })
     .await
 }

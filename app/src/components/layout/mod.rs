@@ -1,6 +1,7 @@
 //! Page frame: skip link, header, footer, notices.
 
 mod account_area;
+mod boot_scripts;
 mod demo_notice;
 mod page_heading;
 mod refusal;
@@ -10,6 +11,7 @@ mod skip_link;
 mod title;
 
 pub use account_area::{ACCOUNT_AREA_PLACEHOLDER, account_area_html};
+pub use boot_scripts::{BOOT_JS, BootScripts};
 pub use demo_notice::DemoNotice;
 pub use page_heading::PageHeading;
 pub use refusal::Refusal;

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use leaflet::{LatLng, LatLngBounds, Map, Marker};
 use leptos::html::Div;
 use leptos::prelude::*;
-use shared::officers::OfficerSummary;
+use shared::officers::MapKommune;
 use shared::text::escape_html;
 use wasm_bindgen::prelude::{Closure, wasm_bindgen};
 use wasm_bindgen::{JsCast, JsValue};
@@ -45,20 +45,25 @@ struct OfficerMapHandles {
     cluster: ClusterGroup,
     markers: BTreeMap<String, Marker>,
     element: web_sys::HtmlDivElement,
+    /// Counts the marker lists shown; a list still being built stops when a newer one comes.
+    generation: u64,
     /// Keeps the `chunkProgress` callback alive as long as the map.
     _progress: Closure<dyn FnMut(f64, f64, f64)>,
 }
 
 /// Records on the container that all markers are drawn.
 fn mark_drawn(element: &web_sys::HtmlDivElement, markers: f64) {
-    let _ = element.set_attribute("data-gezeichnet", &format!("{:.0}", js_sys::Date::now()));
-    let _ = element.set_attribute("data-markierungen", &format!("{markers:.0}"));
+    // Whole numbers through `u64`: formatting an `f64` would pull Rust's float printing
+    // (tens of KB) into the main WebAssembly module.
+    let now = js_sys::Date::now() as u64;
+    let _ = element.set_attribute("data-gezeichnet", &now.to_string());
+    let _ = element.set_attribute("data-markierungen", &(markers as u64).to_string());
 }
 
 /// Creates the map and keeps its markers in sync with `officers` and `selected`.
 pub fn mount_officers_map(
     container: NodeRef<Div>,
-    officers: Signal<Vec<OfficerSummary>>,
+    kommunen: Signal<Vec<MapKommune>>,
     selected: RwSignal<Option<String>>,
 ) {
     let handles = StoredValue::new_local(None::<OfficerMapHandles>);
@@ -76,10 +81,13 @@ pub fn mount_officers_map(
                 let options = js_sys::Object::new();
                 let _ =
                     js_sys::Reflect::set(&options, &"showCoverageOnHover".into(), &false.into());
-                // Thousands of markers are added in slices, so the page stays responsive
-                // (no task longer than about 50 ms).
+                // Thousands of markers are added in slices of about 10 ms with a short break
+                // between them, so the page stays responsive: on a phone, four times slower,
+                // no slice comes near the 50 ms of a long task. (markercluster's defaults,
+                // 200 ms slices and 50 ms breaks, block the page and delay the clusters.)
                 let _ = js_sys::Reflect::set(&options, &"chunkedLoading".into(), &true.into());
-                let _ = js_sys::Reflect::set(&options, &"chunkInterval".into(), &50.into());
+                let _ = js_sys::Reflect::set(&options, &"chunkInterval".into(), &10.into());
+                let _ = js_sys::Reflect::set(&options, &"chunkDelay".into(), &1.into());
                 // When the last slice is in, the container says so (`data-gezeichnet`: the
                 // time in ms since the epoch, and `data-markierungen`: how many), for tests and
                 // the rendering benchmark.
@@ -103,6 +111,7 @@ pub fn mount_officers_map(
                     cluster,
                     markers: BTreeMap::new(),
                     element: element.clone(),
+                    generation: 0,
                     _progress: progress,
                 }));
                 ready.set(true);
@@ -112,15 +121,21 @@ pub fn mount_officers_map(
     });
 
     Effect::new(move |_| {
-        let list = officers.get();
+        let list = kommunen.get();
         if !ready.get() {
             return;
         }
-        handles.update_value(|stored| {
-            if let Some(stored) = stored {
-                show_officers(stored, &list);
-            }
-        });
+        let generation = handles
+            .try_update_value(|stored| {
+                stored.as_mut().map(|stored| {
+                    stored.generation += 1;
+                    stored.generation
+                })
+            })
+            .flatten();
+        if let Some(generation) = generation {
+            leptos::task::spawn_local(show_officers(handles, list, generation));
+        }
     });
 
     Effect::new(move |_| {
@@ -149,17 +164,14 @@ pub fn mount_officers_map(
     });
 }
 
-fn popup_html(officers: &[&OfficerSummary]) -> String {
-    let Some(first) = officers.first() else {
-        return String::new();
-    };
+fn popup_html(kommune: &MapKommune) -> String {
     let mut html = format!(
         "<a href=\"/kommunen/{}\"><strong>{}</strong></a> ({})<ul class=\"map-popup-list\">",
-        escape_html(&first.ags),
-        escape_html(&first.kommune),
-        escape_html(first.land.name())
+        escape_html(&kommune.ags),
+        escape_html(&kommune.kommune),
+        escape_html(kommune.land.name())
     );
-    for officer in officers {
+    for officer in &kommune.officers {
         let topics = officer
             .topics
             .iter()
@@ -182,60 +194,97 @@ fn popup_html(officers: &[&OfficerSummary]) -> String {
     html
 }
 
-fn show_officers(handles: &mut OfficerMapHandles, officers: &[OfficerSummary]) {
-    handles.cluster.clear_layers();
-    handles.markers.clear();
-    let mut by_kommune: BTreeMap<&str, Vec<&OfficerSummary>> = BTreeMap::new();
-    for officer in officers {
-        by_kommune
-            .entry(officer.ags.as_str())
-            .or_default()
-            .push(officer);
-    }
+/// Markers made in one go before the page gets a turn: with some tens of microseconds each, a
+/// slice stays well below a long task even on a phone, four times slower.
+const MARKERS_PER_SLICE: usize = 100;
+
+/// Lets the browser run other tasks (input, painting) before the next slice of work.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Shows the `kommunen` on the map: one marker each, made in slices (see
+/// [`MARKERS_PER_SLICE`]) and handed to the cluster group at once when all are made, so the
+/// previous markers stay until the new ones are ready. Stops when a newer list (`generation`)
+/// has come meanwhile or the map is gone.
+async fn show_officers(
+    handles: StoredValue<Option<OfficerMapHandles>, LocalStorage>,
+    kommunen: Vec<MapKommune>,
+    generation: u64,
+) {
+    let current = move || {
+        handles
+            .try_with_value(|stored| stored.as_ref().map(|s| s.generation == generation))
+            .flatten()
+            .unwrap_or(false)
+    };
     let layers = js_sys::Array::new();
-    let mut bounds: Option<LatLngBounds> = None;
-    for (ags, group) in &by_kommune {
-        let first = group[0];
-        let position = LatLng::new(first.lat, first.lon);
+    let mut made: Vec<(String, Marker)> = Vec::with_capacity(kommunen.len());
+    // South-west and north-east corners of all markers.
+    let mut corners: Option<((f64, f64), (f64, f64))> = None;
+    for (index, kommune) in kommunen.iter().enumerate() {
+        if index > 0 && index % MARKERS_PER_SLICE == 0 {
+            next_task().await;
+            if !current() {
+                return;
+            }
+        }
+        let Some(first) = kommune.officers.first() else {
+            continue;
+        };
         let options = leaflet::MarkerOptions::new();
-        let title = if group.len() == 1 {
-            format!("{}: {}", first.kommune, first.name)
-        } else {
-            format!("{}: {} Beauftragte", first.kommune, group.len())
+        let title = match kommune.officers.len() {
+            1 => format!("{}: {}", kommune.kommune, first.name),
+            count => format!("{}: {count} Beauftragte", kommune.kommune),
         };
         options.set_title(title.clone());
         options.set_alt(title);
-        let marker = Marker::new_with_options(&position, &options);
+        let (lat, lon) = (kommune.lat, kommune.lon);
+        let marker = Marker::new_with_options(&LatLng::new(lat, lon), &options);
         marker
             .unchecked_ref::<PopupLayer>()
-            .bind_popup_html(&popup_html(group));
+            .bind_popup_html(&popup_html(kommune));
         layers.push(&marker);
-        handles.markers.insert((*ags).to_owned(), marker);
-        match &bounds {
-            Some(existing) => {
-                existing.extend(&position);
+        made.push((kommune.ags.clone(), marker));
+        let (south_west, north_east) = corners.get_or_insert(((lat, lon), (lat, lon)));
+        *south_west = (south_west.0.min(lat), south_west.1.min(lon));
+        *north_east = (north_east.0.max(lat), north_east.1.max(lon));
+    }
+    if !current() {
+        return;
+    }
+    handles.update_value(|stored| {
+        let Some(handles) = stored else { return };
+        handles.cluster.clear_layers();
+        handles.markers = made.into_iter().collect();
+        let _ = handles.element.remove_attribute("data-gezeichnet");
+        if layers.length() == 0 {
+            mark_drawn(&handles.element, 0.0);
+        }
+        handles.cluster.add_layers(&layers);
+        match corners {
+            Some((south_west, north_east)) => {
+                let bounds = LatLngBounds::new(
+                    &LatLng::new(south_west.0, south_west.1),
+                    &LatLng::new(north_east.0, north_east.1),
+                );
+                let options = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&options, &"maxZoom".into(), &10.0.into());
+                let _ = js_sys::Reflect::set(
+                    &options,
+                    &"padding".into(),
+                    &js_sys::Array::of2(&30.into(), &30.into()),
+                );
+                handles.map.fit_bounds_with_options(&bounds, &options);
             }
-            None => bounds = Some(LatLngBounds::new(&position, &position)),
+            None => {
+                handles.map.fit_bounds(&germany_bounds());
+            }
         }
-    }
-    let _ = handles.element.remove_attribute("data-gezeichnet");
-    if layers.length() == 0 {
-        mark_drawn(&handles.element, 0.0);
-    }
-    handles.cluster.add_layers(&layers);
-    match bounds {
-        Some(bounds) => {
-            let options = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&options, &"maxZoom".into(), &10.0.into());
-            let _ = js_sys::Reflect::set(
-                &options,
-                &"padding".into(),
-                &js_sys::Array::of2(&30.into(), &30.into()),
-            );
-            handles.map.fit_bounds_with_options(&bounds, &options);
-        }
-        None => {
-            handles.map.fit_bounds(&germany_bounds());
-        }
-    }
+    });
 }

@@ -1,19 +1,19 @@
 use leptos::html::Div;
 use leptos::prelude::*;
-use shared::officers::OfficerSummary;
+use shared::officers::MapKommune;
 
 /// The officers on the map of Germany: one marker per municipality (officers of the same
 /// municipality share it), clustered; `selected` (a municipality key) opens its marker.
 #[component]
 pub fn OfficersMap(
-    #[prop(into)] officers: Signal<Vec<OfficerSummary>>,
+    #[prop(into)] kommunen: Signal<Vec<MapKommune>>,
     selected: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let container = NodeRef::<Div>::new();
     #[cfg(feature = "hydrate")]
-    super::officers_browser::mount_officers_map(container, officers, selected);
+    super::officers_browser::mount_officers_map(container, kommunen, selected);
     #[cfg(not(feature = "hydrate"))]
-    let _ = (officers, selected);
+    let _ = (kommunen, selected);
     view! {
         <div class="map-frame">
             <div node_ref=container class="map-canvas" role="region" aria-label="Karte der Beauftragten: eine Markierung je Kommune"></div>

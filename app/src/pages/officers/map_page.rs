@@ -58,7 +58,7 @@ pub fn MapPage() -> impl IntoView {
                     })}
                 </Suspense>
             </div>
-            <OfficersMap officers=map_officers selected=selected />
+            <OfficersMap kommunen=map_officers selected=selected />
         </div>
     }
 }

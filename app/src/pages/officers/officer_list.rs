@@ -32,7 +32,7 @@ pub fn OfficerList(
                                     <A href=format!("/beauftragte/{}", officer.id) attr:class="font-semibold">{officer.name.clone()}</A>
                                     <p class="text-sm text-slate-700">
                                         {officer.position.clone()} " · " {officer.kommune.clone()} " (" {officer.land.name()} ")"
-                                        {officer.distance_km.map(|d| format!(" · {} km", d.round()))}
+                                        {officer.distance_km.map(|d| format!(" · {} km", shared::text::whole_km(d)))}
                                     </p>
                                     {(!topics.is_empty()).then(|| view! { <p class="text-sm text-slate-700">"Themen: " {topics}</p> })}
                                 </li>

@@ -83,7 +83,7 @@ fn ProfileView(profile: OfficerProfile) -> impl IntoView {
                                     <A href=format!("/beauftragte/{}", colleague.officer.id) attr:class="font-semibold">{colleague.officer.name.clone()}</A>
                                     <p class="text-sm text-slate-700">
                                         {colleague.officer.position.clone()} " · " {colleague.officer.kommune.clone()} " · "
-                                        {format!("{} km entfernt", colleague.distance_km.round())}
+                                        {format!("{} km entfernt", shared::text::whole_km(colleague.distance_km))}
                                     </p>
                                     {(!shared.is_empty()).then(|| view! { <p class="text-sm">"Gemeinsame Themen: " {shared}</p> })}
                                 </li>

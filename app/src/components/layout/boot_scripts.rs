@@ -1,0 +1,119 @@
+//! How the browser side starts: after the page's first paint, not before it.
+//!
+//! Leptos' `<HydrationScripts>` preloads the WebAssembly and its JavaScript from the `<head>`,
+//! and the Leaflet scripts were `defer` scripts there too. On a slow connection those ≈ 350 KB
+//! share the line with the page's HTML and CSS, so the server-rendered text (the largest paint
+//! of most pages) waits for bytes it does not need. Here one small inline script starts all of
+//! it once the first frame is painted: Leaflet and Leaflet.markercluster, the marker data of
+//! `/karte` (as a preload the map's own request finds), the WebAssembly; then it hydrates.
+//! Pages work without JavaScript as before; with JavaScript they hydrate a frame later.
+
+use leptos::hydration::HydrationScripts;
+use leptos::prelude::*;
+
+use crate::app::{LEAFLET_JS, MARKERCLUSTER_JS};
+
+/// The boot script. Its text never changes, so the Content Security Policy can allow it by
+/// its hash (`server::middleware::csp`); what differs between pages and builds comes from the
+/// script element's `data-` attributes: `data-js` and `data-wasm` (the bundle), `data-split`
+/// (the loader of the WebAssembly chunks, which the bundle's JavaScript imports), `data-scripts`
+/// (vendored scripts, space-separated, run in order before hydration) and `data-preload` (a
+/// same-origin URL fetched beside the WebAssembly, if any).
+///
+/// - The bundle's files are requested at once, side by side (as preloads), rather than one
+///   after the other as the imports find them.
+/// - A hidden tab paints no frame: it starts at once.
+/// - `async = false` keeps the vendored scripts in their order (markercluster needs Leaflet).
+/// - Hydration waits for the vendored scripts, so every map finds `L`.
+pub const BOOT_JS: &str = r#"const boot = document.querySelector("script[data-wasm]").dataset;
+const hint = (rel, href, as) => {
+  const link = document.createElement("link");
+  link.rel = rel; link.href = href;
+  if (as) { link.as = as; link.crossOrigin = "anonymous"; }
+  document.head.append(link);
+};
+const start = () => {
+  hint("modulepreload", boot.js);
+  if (boot.split) hint("modulepreload", boot.split);
+  hint("preload", boot.wasm, "fetch");
+  if (boot.preload) hint("preload", boot.preload, "fetch");
+  const vendored = boot.scripts.split(" ").filter(Boolean).map((src) => new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = src; script.async = false; script.onload = resolve; script.onerror = reject;
+    document.head.append(script);
+  }));
+  const bundle = import(boot.js).then((mod) => mod.default({ module_or_path: boot.wasm }).then(() => mod));
+  Promise.all([bundle, ...vendored]).then(([mod]) => mod.hydrate());
+};
+if (document.visibilityState === "hidden") start();
+else requestAnimationFrame(() => setTimeout(start, 0));
+"#;
+
+/// The bundle's files: `<output-name>.<hash>.js` and `.wasm`, and the chunk loader
+/// `__wasm_split.<hash>.js` of a split build, read once from the hash file cargo-leptos writes
+/// next to the server binary.
+#[cfg(feature = "ssr")]
+fn bundle_files(options: &LeptosOptions) -> &'static (String, String, Option<String>) {
+    static FILES: std::sync::OnceLock<(String, String, Option<String>)> =
+        std::sync::OnceLock::new();
+    FILES.get_or_init(|| {
+        let name = options.output_name.to_string();
+        let (mut js, mut wasm, mut split) = (name.clone(), name, None);
+        if options.hash_files {
+            let hashes = std::env::current_exe()
+                .ok()
+                .and_then(|exe| exe.parent().map(|dir| dir.join(options.hash_file.as_ref())))
+                .and_then(|path| std::fs::read_to_string(path).ok())
+                .unwrap_or_default();
+            for (file, hash) in hashes.lines().filter_map(|line| line.split_once(':')) {
+                match file.trim() {
+                    "js" => js = format!("{js}.{}", hash.trim()),
+                    "wasm" => wasm = format!("{wasm}.{}", hash.trim()),
+                    "split" => split = Some(format!("__wasm_split.{}.js", hash.trim())),
+                    _ => {}
+                }
+            }
+        }
+        let pkg = &options.site_pkg_dir;
+        // Only a split build writes the loader.
+        let split = split.filter(|file| {
+            std::path::Path::new(options.site_root.as_ref())
+                .join(pkg.as_ref())
+                .join(file)
+                .exists()
+        });
+        (
+            format!("/{pkg}/{js}.js"),
+            format!("/{pkg}/{wasm}.wasm"),
+            split.map(|file| format!("/{pkg}/{file}")),
+        )
+    })
+}
+
+/// The inline script that starts the browser side after the first paint; `preload_data` is a
+/// same-origin URL fetched beside the WebAssembly (the marker data of `/karte`).
+#[component]
+pub fn BootScripts(options: LeptosOptions, preload_data: Option<String>) -> impl IntoView {
+    // Leptos' component provides the WebAssembly split manifest, from which the server names
+    // the chunk of a lazily loaded page in its <head>; its own links and script are not used.
+    let _manifest = view! { <HydrationScripts options=options.clone() /> };
+    #[cfg(feature = "ssr")]
+    let (js, wasm, split) = bundle_files(&options).clone();
+    #[cfg(not(feature = "ssr"))]
+    let (js, wasm, split) = {
+        let _ = options;
+        (String::new(), String::new(), None::<String>)
+    };
+    view! {
+        <script
+            type="module"
+            data-js=js
+            data-wasm=wasm
+            data-split=split
+            data-scripts=format!("{LEAFLET_JS} {MARKERCLUSTER_JS}")
+            data-preload=preload_data
+        >
+            {BOOT_JS}
+        </script>
+    }
+}
