@@ -9,7 +9,10 @@ test("hashed assets are served precompressed: brotli when accepted, else gzip", 
   test.skip(testInfo.project.name !== "js", "the same files for both projects");
   const html = await (await request.get("/")).text();
   const assets = [...new Set(html.match(/\/pkg\/[\w.-]+\.(?:wasm|js|css)/g) ?? [])];
-  expect(assets.map((a) => a.split(".").pop()).sort(), "the page names its bundle").toEqual(["css", "js", "wasm"]);
+  // The stylesheet, and for the boot script the bundle's JavaScript and WebAssembly and the
+  // loader of its chunks (`__wasm_split.<hash>.js`).
+  expect([...new Set(assets.map((a) => a.split(".").pop()))].sort(), "the page names its bundle").toEqual(["css", "js", "wasm"]);
+  expect(assets.some((a) => a.includes("/__wasm_split.")), "and the chunk loader").toBe(true);
   for (const asset of assets) {
     const onDisk = join(siteRoot, asset);
     for (const [accept, coding, suffix] of [
