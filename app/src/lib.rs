@@ -19,6 +19,19 @@ pub mod server;
 
 pub use app::{App, shell};
 
+/// Room for wasm-split (`cargo leptos build --split`) to move string constants into the
+/// chunks of the pages that use them. The splitter lays each data segment out anew, module by
+/// module, and when the new layout comes out longer than the old one (alignment padding) it
+/// gives up and keeps the whole segment, the text of every page, in the main module
+/// (wasm_split_cli_support 0.2.3, `emit.rs`: "Overlong segment … putting it in main module";
+/// seen as a main module of 197 KB of data instead of 92 KB, flipping between builds). These
+/// bytes are kept by the linker (`#[used]`) but read by no code, so the splitter leaves them
+/// out and they absorb that padding. Not zero, so they lie in the read-only segment with the
+/// strings rather than in `.bss`.
+#[cfg(feature = "hydrate")]
+#[used]
+static SPLIT_DATA_SLACK: [u8; 8192] = [0x5a; 8192];
+
 /// Browser entry point: hydrates the server-rendered HTML. Pages of the main module (the start
 /// page, the map, the profiles: see [`chunks`]) hydrate synchronously; a lazily loaded page
 /// hydrates asynchronously, after its chunk has loaded. Asynchronous hydration works for every

@@ -33,8 +33,10 @@ extern "C" {
     /// Any layer with a popup.
     type PopupLayer;
 
+    /// `bindPopup(content)` with a function that Leaflet calls with the layer when the popup
+    /// opens.
     #[wasm_bindgen(method, js_name = bindPopup)]
-    fn bind_popup_html(this: &PopupLayer, html: &str) -> JsValue;
+    fn bind_popup_with(this: &PopupLayer, content: &js_sys::Function) -> JsValue;
 
     #[wasm_bindgen(method, js_name = openPopup)]
     fn open_popup(this: &PopupLayer) -> JsValue;
@@ -45,8 +47,13 @@ struct OfficerMapHandles {
     cluster: ClusterGroup,
     markers: BTreeMap<String, Marker>,
     element: web_sys::HtmlDivElement,
+    /// The municipalities shown (for the popups).
+    kommunen: Vec<MapKommune>,
     /// Counts the marker lists shown; a list still being built stops when a newer one comes.
     generation: u64,
+    /// Builds a marker's popup when it opens (Leaflet calls it with the marker), so making
+    /// thousands of markers builds no popup text at all; shared by all markers.
+    popup_content: Closure<dyn Fn(JsValue) -> String>,
     /// Keeps the `chunkProgress` callback alive as long as the map.
     _progress: Closure<dyn FnMut(f64, f64, f64)>,
 }
@@ -106,12 +113,29 @@ pub fn mount_officers_map(
                 );
                 let cluster = marker_cluster_group(&options);
                 cluster.add_to(&map);
+                let popup_content =
+                    Closure::<dyn Fn(JsValue) -> String>::new(move |marker: JsValue| {
+                        let ags = js_sys::Reflect::get(&marker, &"options".into())
+                            .and_then(|options| js_sys::Reflect::get(&options, &"ags".into()))
+                            .ok()
+                            .and_then(|ags| ags.as_string())
+                            .unwrap_or_default();
+                        handles
+                            .try_with_value(|stored| {
+                                let kommunen = &stored.as_ref()?.kommunen;
+                                kommunen.iter().find(|k| k.ags == ags).map(popup_html)
+                            })
+                            .flatten()
+                            .unwrap_or_default()
+                    });
                 handles.set_value(Some(OfficerMapHandles {
                     map,
                     cluster,
                     markers: BTreeMap::new(),
                     element: element.clone(),
+                    kommunen: Vec::new(),
                     generation: 0,
+                    popup_content,
                     _progress: progress,
                 }));
                 ready.set(true);
@@ -223,6 +247,19 @@ async fn show_officers(
             .flatten()
             .unwrap_or(false)
     };
+    let Some(popup_content) = handles
+        .try_with_value(|stored| {
+            stored.as_ref().map(|s| {
+                s.popup_content
+                    .as_ref()
+                    .unchecked_ref::<js_sys::Function>()
+                    .clone()
+            })
+        })
+        .flatten()
+    else {
+        return;
+    };
     let layers = js_sys::Array::new();
     let mut made: Vec<(String, Marker)> = Vec::with_capacity(kommunen.len());
     // South-west and north-east corners of all markers.
@@ -244,11 +281,13 @@ async fn show_officers(
         };
         options.set_title(title.clone());
         options.set_alt(title);
+        // The popup finds its municipality by this key (see `popup_content`).
+        let _ = js_sys::Reflect::set(&options, &"ags".into(), &kommune.ags.as_str().into());
         let (lat, lon) = (kommune.lat, kommune.lon);
         let marker = Marker::new_with_options(&LatLng::new(lat, lon), &options);
         marker
             .unchecked_ref::<PopupLayer>()
-            .bind_popup_html(&popup_html(kommune));
+            .bind_popup_with(&popup_content);
         layers.push(&marker);
         made.push((kommune.ags.clone(), marker));
         let (south_west, north_east) = corners.get_or_insert(((lat, lon), (lat, lon)));
@@ -262,6 +301,7 @@ async fn show_officers(
         let Some(handles) = stored else { return };
         handles.cluster.clear_layers();
         handles.markers = made.into_iter().collect();
+        handles.kommunen = kommunen;
         let _ = handles.element.remove_attribute("data-gezeichnet");
         if layers.length() == 0 {
             mark_drawn(&handles.element, 0.0);
