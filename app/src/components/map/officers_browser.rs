@@ -218,9 +218,10 @@ fn popup_html(kommune: &MapKommune) -> String {
     html
 }
 
-/// Markers made in one go before the page gets a turn: with some tens of microseconds each, a
-/// slice stays well below a long task even on a phone, four times slower.
-const MARKERS_PER_SLICE: usize = 100;
+/// How long markers are made in one go before the page gets a turn (ms): on a phone, about
+/// four times slower, a slice stays well below a long task (50 ms); a fast machine makes all
+/// markers in a few slices and does not wait between many small ones.
+const SLICE_MS: f64 = 8.0;
 
 /// Lets the browser run other tasks (input, painting) before the next slice of work.
 async fn next_task() {
@@ -232,10 +233,10 @@ async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Shows the `kommunen` on the map: one marker each, made in slices (see
-/// [`MARKERS_PER_SLICE`]) and handed to the cluster group at once when all are made, so the
-/// previous markers stay until the new ones are ready. Stops when a newer list (`generation`)
-/// has come meanwhile or the map is gone.
+/// Shows the `kommunen` on the map: one marker each, made in slices (see [`SLICE_MS`]) and
+/// handed to the cluster group at once when all are made, so the previous markers stay until
+/// the new ones are ready. Stops when a newer list (`generation`) has come meanwhile or the map
+/// is gone.
 async fn show_officers(
     handles: StoredValue<Option<OfficerMapHandles>, LocalStorage>,
     kommunen: Vec<MapKommune>,
@@ -264,12 +265,14 @@ async fn show_officers(
     let mut made: Vec<(String, Marker)> = Vec::with_capacity(kommunen.len());
     // South-west and north-east corners of all markers.
     let mut corners: Option<((f64, f64), (f64, f64))> = None;
-    for (index, kommune) in kommunen.iter().enumerate() {
-        if index > 0 && index % MARKERS_PER_SLICE == 0 {
+    let mut slice_started = js_sys::Date::now();
+    for kommune in &kommunen {
+        if js_sys::Date::now() - slice_started > SLICE_MS {
             next_task().await;
             if !current() {
                 return;
             }
+            slice_started = js_sys::Date::now();
         }
         let Some(first) = kommune.officers.first() else {
             continue;
