@@ -201,13 +201,18 @@ fn show_markers(handles: &MapHandles, kommunen: &[KommuneSuggestion]) {
         }
     }
     if let Some(bounds) = bounds {
-        let options = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&options, &"maxZoom".into(), &9.0.into());
-        let _ = js_sys::Reflect::set(
-            &options,
-            &"padding".into(),
-            &js_sys::Array::of2(&40.into(), &40.into()),
-        );
-        handles.map.fit_bounds_with_options(&bounds, &options);
+        fit_to(&handles.map, &bounds, 9.0, 40);
     }
+}
+
+/// Zooms `map` to `bounds`, at most to `max_zoom`, leaving `padding` pixels on every side.
+pub(super) fn fit_to(map: &Map, bounds: &LatLngBounds, max_zoom: f64, padding: u32) {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"maxZoom".into(), &max_zoom.into());
+    let _ = js_sys::Reflect::set(
+        &options,
+        &"padding".into(),
+        &js_sys::Array::of2(&padding.into(), &padding.into()),
+    );
+    map.fit_bounds_with_options(bounds, &options);
 }

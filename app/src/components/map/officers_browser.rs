@@ -10,7 +10,7 @@ use shared::text::escape_html;
 use wasm_bindgen::prelude::{Closure, wasm_bindgen};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::browser::{create_base_map, germany_bounds};
+use super::browser::{create_base_map, fit_to, germany_bounds};
 
 #[wasm_bindgen]
 extern "C" {
@@ -67,7 +67,7 @@ fn mark_drawn(element: &web_sys::HtmlDivElement, markers: f64) {
     let _ = element.set_attribute("data-markierungen", &(markers as u64).to_string());
 }
 
-/// Creates the map and keeps its markers in sync with `officers` and `selected`.
+/// Creates the map and keeps its markers in sync with `kommunen` and `selected`.
 pub fn mount_officers_map(
     container: NodeRef<Div>,
     kommunen: Signal<Vec<MapKommune>>,
@@ -316,14 +316,7 @@ async fn show_officers(
                     &LatLng::new(south_west.0, south_west.1),
                     &LatLng::new(north_east.0, north_east.1),
                 );
-                let options = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(&options, &"maxZoom".into(), &10.0.into());
-                let _ = js_sys::Reflect::set(
-                    &options,
-                    &"padding".into(),
-                    &js_sys::Array::of2(&30.into(), &30.into()),
-                );
-                handles.map.fit_bounds_with_options(&bounds, &options);
+                fit_to(&handles.map, &bounds, 10.0, 30);
             }
             None => {
                 handles.map.fit_bounds(&germany_bounds());
