@@ -4,6 +4,6 @@ mod get_officer_profile;
 mod search_officers;
 
 pub use get_officer_profile::{GetOfficerProfile, get_officer_profile};
-#[cfg(feature = "ssr")]
+#[cfg(any(feature = "ssr", feature = "hydrate"))]
 pub use search_officers::marker_data_url;
 pub use search_officers::{OfficerMapData, SearchOfficers, officer_map_data, search_officers};

@@ -21,11 +21,10 @@ pub async fn search_officers(query: OfficerQuery) -> Result<OfficerSearchResult,
 }
 
 /// Public (what is shown depends on the viewer): every officer matching the map filters, for
-/// the markers, grouped by municipality. Loaded by the browser beside the page, so the page
-/// itself stays small: a GET (it changes nothing), so that the map page's preload
-/// ([`marker_data_url`], started by the boot script)
-/// can start it before the WebAssembly has loaded and the browser's request finds it under
-/// the same URL.
+/// the markers, grouped by municipality. A GET (it changes nothing) at [`marker_data_url`]:
+/// the map page's boot script preloads it beside the WebAssembly, and the map reads the answer
+/// with the browser's own JSON parser (`officers_browser`) rather than through this function's
+/// client, which would deserialise every officer into Rust values before the first marker.
 #[server(endpoint = "officers/map", input = GetUrl)]
 pub async fn officer_map_data(query: OfficerQuery) -> Result<Vec<MapKommune>, AppError> {
     crate::server::serve::public(|state| async move {
@@ -40,14 +39,13 @@ pub async fn officer_map_data(query: OfficerQuery) -> Result<Vec<MapKommune>, Ap
     .await
 }
 
-/// The URL under which the browser's [`officer_map_data`] asks for the markers of `query`:
-/// the endpoint and the arguments URL-encoded exactly as the server function's client does.
-#[cfg(feature = "ssr")]
+/// The URL of [`officer_map_data`] for `query`: the endpoint and the arguments URL-encoded as
+/// its `GetUrl` input expects them. The server names it in the map page's preload and the
+/// browser requests it, both through this function, so a preloaded answer is always found
+/// (`map.spec.ts` checks that the markers are requested once).
+#[cfg(any(feature = "ssr", feature = "hydrate"))]
 pub fn marker_data_url(query: OfficerQuery) -> Option<String> {
     use leptos::server_fn::ServerFn;
     let arguments = serde_qs::to_string(&OfficerMapData { query }).ok()?;
-    // The browser side of the server function ends its query with one more `&` (seen with
-    // server_fn 0.8.13); a preload is used only under the very same URL, which the end-to-end
-    // test in `map.spec.ts` checks (one request for the markers).
-    Some(format!("{}?{arguments}&", OfficerMapData::PATH))
+    Some(format!("{}?{arguments}", OfficerMapData::PATH))
 }

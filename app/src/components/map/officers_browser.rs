@@ -5,10 +5,11 @@ use std::collections::BTreeMap;
 use leaflet::{LatLng, LatLngBounds, Map, Marker};
 use leptos::html::Div;
 use leptos::prelude::*;
-use shared::officers::MapKommune;
+use shared::officers::{MapKommune, OfficerQuery};
 use shared::text::escape_html;
 use wasm_bindgen::prelude::{Closure, wasm_bindgen};
 use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 use super::browser::{create_base_map, fit_to, germany_bounds};
 
@@ -47,12 +48,11 @@ struct OfficerMapHandles {
     cluster: ClusterGroup,
     markers: BTreeMap<String, Marker>,
     element: web_sys::HtmlDivElement,
-    /// The municipalities shown (for the popups).
-    kommunen: Vec<MapKommune>,
     /// Counts the marker lists shown; a list still being built stops when a newer one comes.
     generation: u64,
-    /// Builds a marker's popup when it opens (Leaflet calls it with the marker), so making
-    /// thousands of markers builds no popup text at all; shared by all markers.
+    /// Builds a marker's popup when it opens (Leaflet calls it with the marker) from the
+    /// municipality the marker carries, so making thousands of markers builds no popup text at
+    /// all; shared by all markers.
     popup_content: Closure<dyn Fn(JsValue) -> String>,
     /// Keeps the `chunkProgress` callback alive as long as the map.
     _progress: Closure<dyn FnMut(f64, f64, f64)>,
@@ -67,10 +67,11 @@ fn mark_drawn(element: &web_sys::HtmlDivElement, markers: f64) {
     let _ = element.set_attribute("data-markierungen", &(markers as u64).to_string());
 }
 
-/// Creates the map and keeps its markers in sync with `kommunen` and `selected`.
+/// Creates the map and keeps its markers in sync with `query` (loaded from the marker data
+/// endpoint) and `selected`.
 pub fn mount_officers_map(
     container: NodeRef<Div>,
-    kommunen: Signal<Vec<MapKommune>>,
+    query: Signal<OfficerQuery>,
     selected: RwSignal<Option<String>>,
 ) {
     let handles = StoredValue::new_local(None::<OfficerMapHandles>);
@@ -113,27 +114,22 @@ pub fn mount_officers_map(
                 );
                 let cluster = marker_cluster_group(&options);
                 cluster.add_to(&map);
-                let popup_content =
-                    Closure::<dyn Fn(JsValue) -> String>::new(move |marker: JsValue| {
-                        let ags = js_sys::Reflect::get(&marker, &"options".into())
-                            .and_then(|options| js_sys::Reflect::get(&options, &"ags".into()))
-                            .ok()
-                            .and_then(|ags| ags.as_string())
-                            .unwrap_or_default();
-                        handles
-                            .try_with_value(|stored| {
-                                let kommunen = &stored.as_ref()?.kommunen;
-                                kommunen.iter().find(|k| k.ags == ags).map(popup_html)
-                            })
-                            .flatten()
-                            .unwrap_or_default()
-                    });
+                // One municipality is read into Rust values, when its popup opens.
+                let popup_content = Closure::<dyn Fn(JsValue) -> String>::new(|marker: JsValue| {
+                    js_sys::Reflect::get(&marker, &"options".into())
+                        .and_then(|options| js_sys::Reflect::get(&options, &"kommune".into()))
+                        .and_then(|kommune| js_sys::JSON::stringify(&kommune))
+                        .ok()
+                        .and_then(|json| json.as_string())
+                        .and_then(|json| serde_json::from_str::<MapKommune>(&json).ok())
+                        .map(|kommune| popup_html(&kommune))
+                        .unwrap_or_default()
+                });
                 handles.set_value(Some(OfficerMapHandles {
                     map,
                     cluster,
                     markers: BTreeMap::new(),
                     element: element.clone(),
-                    kommunen: Vec::new(),
                     generation: 0,
                     popup_content,
                     _progress: progress,
@@ -145,7 +141,7 @@ pub fn mount_officers_map(
     });
 
     Effect::new(move |_| {
-        let list = kommunen.get();
+        let query = query.get();
         if !ready.get() {
             return;
         }
@@ -158,7 +154,7 @@ pub fn mount_officers_map(
             })
             .flatten();
         if let Some(generation) = generation {
-            leptos::task::spawn_local(show_officers(handles, list, generation));
+            leptos::task::spawn_local(load_officers(handles, query, generation));
         }
     });
 
@@ -233,13 +229,94 @@ async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Shows the `kommunen` on the map: one marker each, made in slices (see [`SLICE_MS`]) and
-/// handed to the cluster group at once when all are made, so the previous markers stay until
-/// the new ones are ready. Stops when a newer list (`generation`) has come meanwhile or the map
-/// is gone.
+/// The municipalities with their officers for `query`, as the browser's JSON parser reads them
+/// (an array of [`MapKommune`] objects): parsing natively and reading only the few fields a
+/// marker needs takes a fraction of the time serde needs to build thousands of Rust values.
+async fn fetch_kommunen(query: OfficerQuery) -> Result<js_sys::Array, JsValue> {
+    let url = crate::api::officers::marker_data_url(query)
+        .ok_or_else(|| JsValue::from_str("Filter nicht lesbar"))?;
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("kein Fenster"))?;
+    // `fetch` with its defaults (CORS mode, same-origin credentials): the boot script's
+    // preload of this URL (`crossorigin="anonymous"`) matches it.
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
+        .await?
+        .dyn_into()?;
+    if !response.ok() {
+        return Err(JsValue::from_str(&format!(
+            "Antwort {} auf {url}",
+            response.status()
+        )));
+    }
+    JsFuture::from(response.json()?).await?.dyn_into()
+}
+
+/// Loads the markers of `query` and shows them; on an error the map is left without markers
+/// (the list beside it shows the results and any error).
+async fn load_officers(
+    handles: StoredValue<Option<OfficerMapHandles>, LocalStorage>,
+    query: OfficerQuery,
+    generation: u64,
+) {
+    let kommunen = match fetch_kommunen(query).await {
+        Ok(kommunen) => kommunen,
+        Err(error) => {
+            leptos::logging::error!("Markierungen konnten nicht geladen werden: {error:?}");
+            js_sys::Array::new()
+        }
+    };
+    show_officers(handles, kommunen, generation).await;
+}
+
+/// The names of the fields a marker reads, made once as JavaScript strings.
+struct Fields {
+    ags: JsValue,
+    kommune: JsValue,
+    lat: JsValue,
+    lon: JsValue,
+    officers: JsValue,
+    name: JsValue,
+}
+
+impl Fields {
+    fn new() -> Self {
+        Self {
+            ags: "ags".into(),
+            kommune: "kommune".into(),
+            lat: "lat".into(),
+            lon: "lon".into(),
+            officers: "officers".into(),
+            name: "name".into(),
+        }
+    }
+}
+
+/// What a marker shows of a municipality: its key, position and title (`None` for an object
+/// that is not a municipality with officers).
+fn marker_fields(kommune: &JsValue, fields: &Fields) -> Option<(String, f64, f64, String)> {
+    let get = |object: &JsValue, key: &JsValue| js_sys::Reflect::get(object, key).ok();
+    let ags = get(kommune, &fields.ags)?.as_string()?;
+    let name = get(kommune, &fields.kommune)?.as_string()?;
+    let lat = get(kommune, &fields.lat)?.as_f64()?;
+    let lon = get(kommune, &fields.lon)?.as_f64()?;
+    let officers: js_sys::Array = get(kommune, &fields.officers)?.dyn_into().ok()?;
+    let title = match officers.length() {
+        0 => return None,
+        1 => format!(
+            "{name}: {}",
+            get(&officers.get(0), &fields.name)?.as_string()?
+        ),
+        count => format!("{name}: {count} Beauftragte"),
+    };
+    Some((ags, lat, lon, title))
+}
+
+/// Shows the `kommunen` (see [`fetch_kommunen`]) on the map: one marker each, made in slices
+/// (see [`SLICE_MS`]) and handed to the cluster group at once when all are made, so the
+/// previous markers stay until the new ones are ready. Stops when a newer list (`generation`)
+/// has come meanwhile or the map is gone.
 async fn show_officers(
     handles: StoredValue<Option<OfficerMapHandles>, LocalStorage>,
-    kommunen: Vec<MapKommune>,
+    kommunen: js_sys::Array,
     generation: u64,
 ) {
     let current = move || {
@@ -248,6 +325,9 @@ async fn show_officers(
             .flatten()
             .unwrap_or(false)
     };
+    if !current() {
+        return;
+    }
     let Some(popup_content) = handles
         .try_with_value(|stored| {
             stored.as_ref().map(|s| {
@@ -261,12 +341,14 @@ async fn show_officers(
     else {
         return;
     };
+    let fields = Fields::new();
+    let popup_field = JsValue::from_str("kommune");
     let layers = js_sys::Array::new();
-    let mut made: Vec<(String, Marker)> = Vec::with_capacity(kommunen.len());
+    let mut made: Vec<(String, Marker)> = Vec::with_capacity(kommunen.length() as usize);
     // South-west and north-east corners of all markers.
     let mut corners: Option<((f64, f64), (f64, f64))> = None;
     let mut slice_started = js_sys::Date::now();
-    for kommune in &kommunen {
+    for kommune in kommunen.iter() {
         if js_sys::Date::now() - slice_started > SLICE_MS {
             next_task().await;
             if !current() {
@@ -274,25 +356,20 @@ async fn show_officers(
             }
             slice_started = js_sys::Date::now();
         }
-        let Some(first) = kommune.officers.first() else {
+        let Some((ags, lat, lon, title)) = marker_fields(&kommune, &fields) else {
             continue;
         };
         let options = leaflet::MarkerOptions::new();
-        let title = match kommune.officers.len() {
-            1 => format!("{}: {}", kommune.kommune, first.name),
-            count => format!("{}: {count} Beauftragte", kommune.kommune),
-        };
         options.set_title(title.clone());
         options.set_alt(title);
-        // The popup finds its municipality by this key (see `popup_content`).
-        let _ = js_sys::Reflect::set(&options, &"ags".into(), &kommune.ags.as_str().into());
-        let (lat, lon) = (kommune.lat, kommune.lon);
+        // The popup is built from the municipality the marker carries (see `popup_content`).
+        let _ = js_sys::Reflect::set(&options, &popup_field, &kommune);
         let marker = Marker::new_with_options(&LatLng::new(lat, lon), &options);
         marker
             .unchecked_ref::<PopupLayer>()
             .bind_popup_with(&popup_content);
         layers.push(&marker);
-        made.push((kommune.ags.clone(), marker));
+        made.push((ags, marker));
         let (south_west, north_east) = corners.get_or_insert(((lat, lon), (lat, lon)));
         *south_west = (south_west.0.min(lat), south_west.1.min(lon));
         *north_east = (north_east.0.max(lat), north_east.1.max(lon));
@@ -304,7 +381,6 @@ async fn show_officers(
         let Some(handles) = stored else { return };
         handles.cluster.clear_layers();
         handles.markers = made.into_iter().collect();
-        handles.kommunen = kommunen;
         let _ = handles.element.remove_attribute("data-gezeichnet");
         if layers.length() == 0 {
             mark_drawn(&handles.element, 0.0);

@@ -1,19 +1,20 @@
 use leptos::html::Div;
 use leptos::prelude::*;
-use shared::officers::MapKommune;
+use shared::officers::OfficerQuery;
 
-/// The officers on the map of Germany: one marker per municipality (officers of the same
-/// municipality share it), clustered; `selected` (a municipality key) opens its marker.
+/// The officers matching `query` on the map of Germany: one marker per municipality (officers
+/// of the same municipality share it), clustered; `selected` (a municipality key) opens its
+/// marker. The browser loads the markers itself (`officer_map_data`).
 #[component]
 pub fn OfficersMap(
-    #[prop(into)] kommunen: Signal<Vec<MapKommune>>,
+    #[prop(into)] query: Signal<OfficerQuery>,
     selected: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let container = NodeRef::<Div>::new();
     #[cfg(feature = "hydrate")]
-    super::officers_browser::mount_officers_map(container, kommunen, selected);
+    super::officers_browser::mount_officers_map(container, query, selected);
     #[cfg(not(feature = "hydrate"))]
-    let _ = (kommunen, selected);
+    let _ = (query, selected);
     view! {
         <div class="map-frame">
             <div node_ref=container class="map-canvas" role="region" aria-label="Karte der Beauftragten: eine Markierung je Kommune"></div>

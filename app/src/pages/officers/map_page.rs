@@ -4,7 +4,7 @@ use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
 use shared::officers::{OfficerQuery, OfficerSearchResult};
 
-use crate::api::officers::{officer_map_data, search_officers};
+use crate::api::officers::search_officers;
 use crate::components::layout::PageHeading;
 use crate::components::map::OfficersMap;
 use crate::pages::officers::officer_filters::OfficerFilters;
@@ -12,14 +12,13 @@ use crate::pages::officers::officer_list::OfficerList;
 
 /// `/karte`: the officers on a map of Germany, with filters kept in the URL and the same
 /// results as an accessible, paged list (complete without JavaScript). The page carries one
-/// page of the list; the browser loads the markers of all results afterwards.
+/// page of the list; the map loads the markers of all results itself.
 #[component]
 pub fn MapPage() -> impl IntoView {
     let params = use_query_map();
     let query = Memo::new(move |_| params.with(query_of));
     let result = Resource::new(move || query.get(), search_officers);
     let map_query = Memo::new(move |_| marker_query(query.get()));
-    let markers = LocalResource::new(move || officer_map_data(map_query.get()));
     let selected = RwSignal::new(None::<String>);
     let officers = Signal::derive(move || {
         result
@@ -28,8 +27,6 @@ pub fn MapPage() -> impl IntoView {
             .map(|r| r.officers)
             .unwrap_or_default()
     });
-    let map_officers =
-        Signal::derive(move || markers.get().and_then(Result::ok).unwrap_or_default());
     let error = Signal::derive(move || result.get().and_then(Result::err));
     view! {
         <PageHeading
@@ -58,7 +55,7 @@ pub fn MapPage() -> impl IntoView {
                     })}
                 </Suspense>
             </div>
-            <OfficersMap kommunen=map_officers selected=selected />
+            <OfficersMap query=map_query selected=selected />
         </div>
     }
 }
