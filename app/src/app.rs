@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{Lazy, SsrMode, path};
+use leptos_router::{SsrMode, path};
 
 use crate::chunks::*;
 use crate::components::layout::{BootScripts, DemoNotice, SiteFooter, SiteHeader, SkipLink};
@@ -70,59 +70,59 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                         <Route path=path!("/karte") view=MapPage ssr=SsrMode::Async />
                         <Route path=path!("/beauftragte/:id") view=OfficerProfilePage ssr=SsrMode::Async />
-                        <Route path=path!("/foren") view={Lazy::<ForumsRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/foren/:forum") view={Lazy::<ForumRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/foren/:forum/:cohort") view={Lazy::<CohortDetailRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/foren/:forum/:cohort/bewerben") view={Lazy::<ApplyRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/foren/:forum/:cohort/bewerben/danke") view={Lazy::<ApplicationSentRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/bewerbung") view={Lazy::<ApplicationStatusRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/benachrichtigung/angefordert") view={Lazy::<SubscriptionRequestedRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/benachrichtigung/bestaetigen") view={Lazy::<ConfirmSubscriptionRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/benachrichtigung/bestaetigt") view={Lazy::<SubscriptionConfirmedRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/benachrichtigung/abmelden") view={Lazy::<UnsubscribeRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/benachrichtigung/abgemeldet") view={Lazy::<UnsubscribedRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/foren-verwaltung") view={Lazy::<OrganiseForumsRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/foren-verwaltung/:forum") view={Lazy::<ForumEditorRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/foren-verwaltung/:forum/staffeln/neu") view={Lazy::<NewCohortRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/foren-verwaltung/:forum/:cohort") view={Lazy::<CohortEditorRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/foren-verwaltung/:forum/:cohort/bewerbungen") view={Lazy::<ApplicationsRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/foren-verwaltung/:forum/:cohort/bewerbungen/:id") view={Lazy::<ApplicationDetailRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/foren-verwaltung/:forum/:cohort/teilnahme") view={Lazy::<ParticipantsRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/austausch") view={Lazy::<BoardIndexRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/austausch/neu") view={Lazy::<NewThreadRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/austausch/:id") view={Lazy::<ThreadRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/austausch/:id/bearbeiten") view={Lazy::<EditThreadRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/benachrichtigungen") view={Lazy::<NotificationsRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/benachrichtigungen/abmelden") view={Lazy::<NotificationUnsubscribeRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/benachrichtigungen/abgemeldet") view={Lazy::<NotificationsUnsubscribedRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/kommunen/:ags") view={Lazy::<KommuneRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/mitglied-werden") view={Lazy::<JoinRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/mitglied-werden/danke") view={Lazy::<JoinSubmittedRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/mitglied-werden/bestaetigen") view={Lazy::<ConfirmJoinRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/mitglied-werden/bestaetigt") view={Lazy::<JoinConfirmedRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/anmelden") view={Lazy::<SignInRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/passwort-vergessen") view={Lazy::<ForgotPasswordRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/passwort-vergessen/gesendet") view={Lazy::<ResetSentRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/passwort-setzen") view={Lazy::<SetPasswordRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/konto") view={Lazy::<MyAccountRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/koordination/antraege") view={Lazy::<JoinRequestsRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/koordination/mitglieder") view={Lazy::<MembersRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/koordination/import") view={Lazy::<MemberImportRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/koordination/import/:id") view={Lazy::<MemberImportReportRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/koordination/protokoll") view={Lazy::<AuditLogRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/koordination/erstberatung") view={Lazy::<ConsultationsRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/koordination/kommunen") view={Lazy::<AddKommuneRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/koordination/moderation") view={Lazy::<ModerationRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/koordination/erstberatung/:id") view={Lazy::<ConsultationCoordinationRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/erstberatung") view={Lazy::<ConsultationRequestRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/erstberatung/danke") view={Lazy::<ConsultationSentRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/prozessbegleitung") view={Lazy::<FacilitatorHomeRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/prozessbegleitung/anfragen/:id") view={Lazy::<FacilitatorRequestRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/admin/postausgang") view={Lazy::<OutboxRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/impressum") view={Lazy::<ImprintRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/datenschutz") view={Lazy::<PrivacyRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/barrierefreiheit") view={Lazy::<AccessibilityRoute>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/datenquellen") view={Lazy::<DataSourcesRoute>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/foren") view=ForumsRoute ssr=SsrMode::Async />
+                        <Route path=path!("/foren/:forum") view=ForumRoute ssr=SsrMode::Async />
+                        <Route path=path!("/foren/:forum/:cohort") view=CohortDetailRoute ssr=SsrMode::Async />
+                        <Route path=path!("/foren/:forum/:cohort/bewerben") view=ApplyRoute ssr=SsrMode::Async />
+                        <Route path=path!("/foren/:forum/:cohort/bewerben/danke") view=ApplicationSentRoute ssr=SsrMode::Async />
+                        <Route path=path!("/bewerbung") view=ApplicationStatusRoute ssr=SsrMode::Async />
+                        <Route path=path!("/benachrichtigung/angefordert") view=SubscriptionRequestedRoute ssr=SsrMode::Async />
+                        <Route path=path!("/benachrichtigung/bestaetigen") view=ConfirmSubscriptionRoute ssr=SsrMode::Async />
+                        <Route path=path!("/benachrichtigung/bestaetigt") view=SubscriptionConfirmedRoute ssr=SsrMode::Async />
+                        <Route path=path!("/benachrichtigung/abmelden") view=UnsubscribeRoute ssr=SsrMode::Async />
+                        <Route path=path!("/benachrichtigung/abgemeldet") view=UnsubscribedRoute ssr=SsrMode::Async />
+                        <Route path=path!("/foren-verwaltung") view=OrganiseForumsRoute ssr=SsrMode::Async />
+                        <Route path=path!("/foren-verwaltung/:forum") view=ForumEditorRoute ssr=SsrMode::Async />
+                        <Route path=path!("/foren-verwaltung/:forum/staffeln/neu") view=NewCohortRoute ssr=SsrMode::Async />
+                        <Route path=path!("/foren-verwaltung/:forum/:cohort") view=CohortEditorRoute ssr=SsrMode::Async />
+                        <Route path=path!("/foren-verwaltung/:forum/:cohort/bewerbungen") view=ApplicationsRoute ssr=SsrMode::Async />
+                        <Route path=path!("/foren-verwaltung/:forum/:cohort/bewerbungen/:id") view=ApplicationDetailRoute ssr=SsrMode::Async />
+                        <Route path=path!("/foren-verwaltung/:forum/:cohort/teilnahme") view=ParticipantsRoute ssr=SsrMode::Async />
+                        <Route path=path!("/austausch") view=BoardIndexRoute ssr=SsrMode::Async />
+                        <Route path=path!("/austausch/neu") view=NewThreadRoute ssr=SsrMode::Async />
+                        <Route path=path!("/austausch/:id") view=ThreadRoute ssr=SsrMode::Async />
+                        <Route path=path!("/austausch/:id/bearbeiten") view=EditThreadRoute ssr=SsrMode::Async />
+                        <Route path=path!("/benachrichtigungen") view=NotificationsRoute ssr=SsrMode::Async />
+                        <Route path=path!("/benachrichtigungen/abmelden") view=NotificationUnsubscribeRoute ssr=SsrMode::Async />
+                        <Route path=path!("/benachrichtigungen/abgemeldet") view=NotificationsUnsubscribedRoute ssr=SsrMode::Async />
+                        <Route path=path!("/kommunen/:ags") view=KommuneRoute ssr=SsrMode::Async />
+                        <Route path=path!("/mitglied-werden") view=JoinRoute ssr=SsrMode::Async />
+                        <Route path=path!("/mitglied-werden/danke") view=JoinSubmittedRoute ssr=SsrMode::Async />
+                        <Route path=path!("/mitglied-werden/bestaetigen") view=ConfirmJoinRoute ssr=SsrMode::Async />
+                        <Route path=path!("/mitglied-werden/bestaetigt") view=JoinConfirmedRoute ssr=SsrMode::Async />
+                        <Route path=path!("/anmelden") view=SignInRoute ssr=SsrMode::Async />
+                        <Route path=path!("/passwort-vergessen") view=ForgotPasswordRoute ssr=SsrMode::Async />
+                        <Route path=path!("/passwort-vergessen/gesendet") view=ResetSentRoute ssr=SsrMode::Async />
+                        <Route path=path!("/passwort-setzen") view=SetPasswordRoute ssr=SsrMode::Async />
+                        <Route path=path!("/konto") view=MyAccountRoute ssr=SsrMode::Async />
+                        <Route path=path!("/koordination/antraege") view=JoinRequestsRoute ssr=SsrMode::Async />
+                        <Route path=path!("/koordination/mitglieder") view=MembersRoute ssr=SsrMode::Async />
+                        <Route path=path!("/koordination/import") view=MemberImportRoute ssr=SsrMode::Async />
+                        <Route path=path!("/koordination/import/:id") view=MemberImportReportRoute ssr=SsrMode::Async />
+                        <Route path=path!("/koordination/protokoll") view=AuditLogRoute ssr=SsrMode::Async />
+                        <Route path=path!("/koordination/erstberatung") view=ConsultationsRoute ssr=SsrMode::Async />
+                        <Route path=path!("/koordination/kommunen") view=AddKommuneRoute ssr=SsrMode::Async />
+                        <Route path=path!("/koordination/moderation") view=ModerationRoute ssr=SsrMode::Async />
+                        <Route path=path!("/koordination/erstberatung/:id") view=ConsultationCoordinationRoute ssr=SsrMode::Async />
+                        <Route path=path!("/erstberatung") view=ConsultationRequestRoute ssr=SsrMode::Async />
+                        <Route path=path!("/erstberatung/danke") view=ConsultationSentRoute ssr=SsrMode::Async />
+                        <Route path=path!("/prozessbegleitung") view=FacilitatorHomeRoute ssr=SsrMode::Async />
+                        <Route path=path!("/prozessbegleitung/anfragen/:id") view=FacilitatorRequestRoute ssr=SsrMode::Async />
+                        <Route path=path!("/admin/postausgang") view=OutboxRoute ssr=SsrMode::Async />
+                        <Route path=path!("/impressum") view=ImprintRoute ssr=SsrMode::Async />
+                        <Route path=path!("/datenschutz") view=PrivacyRoute ssr=SsrMode::Async />
+                        <Route path=path!("/barrierefreiheit") view=AccessibilityRoute ssr=SsrMode::Async />
+                        <Route path=path!("/datenquellen") view=DataSourcesRoute ssr=SsrMode::Async />
                     </Routes>
                     </ErrorBoundary>
                 </main>

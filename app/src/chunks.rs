@@ -2,13 +2,16 @@
 //! WebAssembly chunk (`cargo leptos build --split`): the browser loads a domain's chunk when
 //! one of its pages is opened or navigated to, before that page hydrates.
 //!
-//! One `#[lazy]` function per domain renders its pages; every route of the domain is a
-//! [`LazyRoute`] whose `preload` fetches the chunk while the router loads the route (so the
-//! page's view is ready when hydration reaches it) and whose `view` calls into the chunk. On
-//! the server a lazy function is an ordinary one (it also names its chunk for a preload link).
+//! One `#[lazy]` function per domain renders its pages. Every lazily loaded route has the same
+//! view, a [`ChunkPage`] value naming its page, whose `preload` fetches the chunk while the
+//! router loads the route (so the page's view is ready when hydration reaches it) and whose
+//! `choose` calls into the chunk. One view type for all of them keeps the router's code in the
+//! main module once rather than once per route: routes with the same kind of path (say, one
+//! fixed segment) are then of the same type too. On the server a lazy function is an ordinary
+//! one (it also names its chunk for a preload link).
 
 use leptos::prelude::*;
-use leptos_router::LazyRoute;
+use leptos_router::ChooseView;
 
 use crate::pages::accounts::{
     ConfirmJoinPage, ForgotPasswordPage, JoinConfirmedPage, JoinPage, JoinSubmittedPage,
@@ -49,13 +52,56 @@ pub fn in_main_module(path: &str) -> bool {
             .is_some_and(|id| !id.is_empty() && !id.contains('/'))
 }
 
-/// `chunk!(function, preload, Enum { Route => Page, … })`: the lazy function `function` with the
-/// pages of one domain, an enum naming them, and one [`LazyRoute`] type per page.
+/// A page of one of the chunks: the view of every lazily loaded route (see the module's
+/// documentation).
+#[derive(Clone, Copy, Debug)]
+pub enum ChunkPage {
+    Account(AccountPages),
+    Coordination(CoordinationPages),
+    Forum(ForumPages),
+    ForumOrganiser(ForumOrganiserPages),
+    Board(BoardPages),
+    Consultation(ConsultationPages),
+    Kommune(KommunePages),
+    Legal(LegalPages),
+}
+
+impl ChooseView for ChunkPage {
+    async fn choose(self) -> AnyView {
+        match self {
+            ChunkPage::Account(page) => page.view().await,
+            ChunkPage::Coordination(page) => page.view().await,
+            ChunkPage::Forum(page) => page.view().await,
+            ChunkPage::ForumOrganiser(page) => page.view().await,
+            ChunkPage::Board(page) => page.view().await,
+            ChunkPage::Consultation(page) => page.view().await,
+            ChunkPage::Kommune(page) => page.view().await,
+            ChunkPage::Legal(page) => page.view().await,
+        }
+    }
+
+    async fn preload(&self) {
+        match self {
+            ChunkPage::Account(_) => AccountPages::preload().await,
+            ChunkPage::Coordination(_) => CoordinationPages::preload().await,
+            ChunkPage::Forum(_) => ForumPages::preload().await,
+            ChunkPage::ForumOrganiser(_) => ForumOrganiserPages::preload().await,
+            ChunkPage::Board(_) => BoardPages::preload().await,
+            ChunkPage::Consultation(_) => ConsultationPages::preload().await,
+            ChunkPage::Kommune(_) => KommunePages::preload().await,
+            ChunkPage::Legal(_) => LegalPages::preload().await,
+        }
+    }
+}
+
+/// `chunk!(function, preload, Variant: Enum { Route => Page, … })`: the lazy function
+/// `function` with the pages of one domain, an enum naming them, and for each page a constant
+/// `Route`, the [`ChunkPage`] its route shows.
 macro_rules! chunk {
-    ($chunk:ident, $preload:ident, $which:ident { $($route:ident => $page:ident),+ $(,)? }) => {
+    ($chunk:ident, $preload:ident, $variant:ident: $which:ident { $($route:ident => $page:ident),+ $(,)? }) => {
         /// The pages of one chunk.
         #[derive(Clone, Copy, Debug)]
-        #[allow(clippy::enum_variant_names, reason = "named like the route types")]
+        #[allow(clippy::enum_variant_names, reason = "named like the route constants")]
         pub enum $which {
             $($route),+
         }
@@ -67,29 +113,28 @@ macro_rules! chunk {
             }
         }
 
-        $(
-            /// A page of its domain's chunk.
-            pub struct $route;
-
-            impl LazyRoute for $route {
-                fn data() -> Self {
-                    $route
-                }
-
-                async fn preload() {
-                    #[cfg(feature = "hydrate")]
-                    $preload().await;
-                }
-
-                async fn view(_this: Self) -> AnyView {
-                    $chunk($which::$route).await
-                }
+        impl $which {
+            /// The page's view, from the chunk.
+            async fn view(self) -> AnyView {
+                $chunk(self).await
             }
+
+            /// Loads the chunk (in the browser; the server has every page).
+            async fn preload() {
+                #[cfg(feature = "hydrate")]
+                $preload().await;
+            }
+        }
+
+        $(
+            /// A lazily loaded route's view.
+            #[allow(non_upper_case_globals, reason = "read in the route table like a page component")]
+            pub const $route: ChunkPage = ChunkPage::$variant($which::$route);
         )+
     };
 }
 
-chunk!(account_pages, __preload_account_pages, AccountPages {
+chunk!(account_pages, __preload_account_pages, Account: AccountPages {
     SignInRoute => SignInPage,
     ForgotPasswordRoute => ForgotPasswordPage,
     ResetSentRoute => ResetSentPage,
@@ -101,7 +146,7 @@ chunk!(account_pages, __preload_account_pages, AccountPages {
     JoinConfirmedRoute => JoinConfirmedPage,
 });
 
-chunk!(coordination_pages, __preload_coordination_pages, CoordinationPages {
+chunk!(coordination_pages, __preload_coordination_pages, Coordination: CoordinationPages {
     JoinRequestsRoute => JoinRequestsPage,
     MembersRoute => MembersPage,
     MemberImportRoute => MemberImportPage,
@@ -111,7 +156,7 @@ chunk!(coordination_pages, __preload_coordination_pages, CoordinationPages {
     OutboxRoute => OutboxPage,
 });
 
-chunk!(forum_pages, __preload_forum_pages, ForumPages {
+chunk!(forum_pages, __preload_forum_pages, Forum: ForumPages {
     ForumsRoute => ForumsPage,
     ForumRoute => ForumPage,
     CohortDetailRoute => CohortDetailPage,
@@ -125,7 +170,7 @@ chunk!(forum_pages, __preload_forum_pages, ForumPages {
     UnsubscribedRoute => UnsubscribedPage,
 });
 
-chunk!(forum_organiser_pages, __preload_forum_organiser_pages, ForumOrganiserPages {
+chunk!(forum_organiser_pages, __preload_forum_organiser_pages, ForumOrganiser: ForumOrganiserPages {
     OrganiseForumsRoute => OrganiseForumsPage,
     ForumEditorRoute => ForumEditorPage,
     NewCohortRoute => NewCohortPage,
@@ -135,7 +180,7 @@ chunk!(forum_organiser_pages, __preload_forum_organiser_pages, ForumOrganiserPag
     ParticipantsRoute => ParticipantsPageView,
 });
 
-chunk!(board_pages, __preload_board_pages, BoardPages {
+chunk!(board_pages, __preload_board_pages, Board: BoardPages {
     BoardIndexRoute => BoardIndexPage,
     NewThreadRoute => NewThreadPage,
     ThreadRoute => ThreadPageView,
@@ -146,7 +191,7 @@ chunk!(board_pages, __preload_board_pages, BoardPages {
     ModerationRoute => ModerationPage,
 });
 
-chunk!(consultation_pages, __preload_consultation_pages, ConsultationPages {
+chunk!(consultation_pages, __preload_consultation_pages, Consultation: ConsultationPages {
     ConsultationsRoute => ConsultationsPage,
     ConsultationCoordinationRoute => ConsultationCoordinationPage,
     ConsultationRequestRoute => ConsultationRequestPage,
@@ -155,11 +200,11 @@ chunk!(consultation_pages, __preload_consultation_pages, ConsultationPages {
     FacilitatorRequestRoute => FacilitatorRequestPage,
 });
 
-chunk!(kommune_pages, __preload_kommune_pages, KommunePages {
+chunk!(kommune_pages, __preload_kommune_pages, Kommune: KommunePages {
     KommuneRoute => KommunePageView,
 });
 
-chunk!(legal_pages, __preload_legal_pages, LegalPages {
+chunk!(legal_pages, __preload_legal_pages, Legal: LegalPages {
     ImprintRoute => ImprintPage,
     PrivacyRoute => PrivacyPage,
     AccessibilityRoute => AccessibilityPage,
