@@ -23,6 +23,35 @@ test("the map draws Germany's states from our own server", async ({ page }, test
   await expectAccessible(page);
 });
 
+test("the browser side starts after the first paint, the state outlines after the markers", async ({ page }, testInfo) => {
+  test.skip(!jsEnabled(testInfo), "only JavaScript loads anything after the page");
+  await page.goto("/karte");
+  await expect(page.locator(".map-canvas[data-gezeichnet]")).toBeAttached();
+  await expect(async () => {
+    expect(await page.locator(".leaflet-laender-pane path").count()).toBeGreaterThanOrEqual(16);
+  }).toPass();
+  const timing = await page.evaluate(() => {
+    const started = (part: string) =>
+      performance.getEntriesByType("resource").find((entry) => entry.name.includes(part))?.startTime ?? NaN;
+    const drawn = Number(document.querySelector(".map-canvas")!.getAttribute("data-gezeichnet"));
+    return {
+      paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
+      wasm: started(".wasm"),
+      markers: started("/api/officers/map"),
+      outlines: started("/geo/bundeslaender.geo.json"),
+      // `data-gezeichnet` is a whole millisecond of `Date.now()`.
+      drawn: drawn - performance.timeOrigin - 1,
+    };
+  });
+  // A download started before the paint is shown counts toward it (Lighthouse's LCP).
+  expect(timing.wasm, JSON.stringify(timing)).toBeGreaterThanOrEqual(timing.paint);
+  expect(timing.markers, JSON.stringify(timing)).toBeGreaterThanOrEqual(timing.paint);
+  // Started by the paint itself, not by the boot script's fallback 3 s later.
+  expect(timing.wasm, JSON.stringify(timing)).toBeLessThan(timing.paint + 2_000);
+  // Drawing the outlines would hold up the clusters on the main thread.
+  expect(timing.outlines, JSON.stringify(timing)).toBeGreaterThanOrEqual(timing.drawn);
+});
+
 test("the main navigation leads to the map page", async ({ page }, testInfo) => {
   await page.goto("/");
   if (jsEnabled(testInfo)) {

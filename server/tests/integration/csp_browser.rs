@@ -36,7 +36,7 @@ async fn rendered_by_chromium(page: &'static str) -> String {
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
-                "--virtual-time-budget=2000",
+                "--virtual-time-budget=5000",
                 &user_data,
                 "--dump-dom",
                 &url,
@@ -75,7 +75,8 @@ async fn a_smuggled_script_is_blocked_by_the_policy_in_chromium() {
 async fn chromium_runs_the_framework_scripts_the_policy_lists() {
     // The control for the test above: the app's boot script in the head is hashed and runs, so
     // the check above can see a script run. Running, it adds the preload of its `data-preload`
-    // URL to the head (the bundle itself is missing here, which does not matter).
+    // URL to the head (the bundle itself is missing here, which does not matter) once the first
+    // paint is shown, or 3 s after it runs without one: Chromium's virtual time (5 s) covers both.
     let page = format!(
         "<!DOCTYPE html><html><head><title>t</title>\
          <script type=\"module\" data-js=\"/pkg/app.js\" data-wasm=\"/pkg/app.wasm\" \

@@ -80,7 +80,7 @@ pub(super) fn germany_bounds() -> LatLngBounds {
     LatLngBounds::new(&LatLng::new(47.2, 5.8), &LatLng::new(55.1, 15.1))
 }
 
-/// A map of Germany with the state outlines (loaded in the background), no markers.
+/// A map of Germany, without outlines (see [`load_state_outlines`]) and markers.
 pub(super) fn create_base_map(element: &web_sys::HtmlDivElement) -> Result<Map, JsValue> {
     let options = MapOptions::default();
     options.set_zoom_snap(0.25);
@@ -94,7 +94,6 @@ pub(super) fn create_base_map(element: &web_sys::HtmlDivElement) -> Result<Map, 
     map.fit_bounds(&germany_bounds());
     let pane = map.create_pane_by_name(OUTLINE_PANE);
     pane.style().set_property("z-index", "250")?;
-    load_state_outlines(map.clone());
     add_configured_tiles(&map);
     Ok(map)
 }
@@ -120,12 +119,13 @@ fn add_configured_tiles(map: &Map) {
 
 fn create_map(element: &web_sys::HtmlDivElement) -> Result<MapHandles, JsValue> {
     let map = create_base_map(element)?;
+    load_state_outlines(map.clone());
     let markers = LayerGroup::new();
     markers.add_to(&map);
     Ok(MapHandles { map, markers })
 }
 
-fn load_state_outlines(map: Map) {
+pub(super) fn load_state_outlines(map: Map) {
     leptos::task::spawn_local(async move {
         if let Err(error) = add_state_outlines(&map).await {
             leptos::logging::error!("Landesgrenzen konnten nicht geladen werden: {error:?}");

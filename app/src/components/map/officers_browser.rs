@@ -1,6 +1,8 @@
 //! Officer markers with Leaflet.markercluster (browser only).
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use leaflet::{LatLng, LatLngBounds, Map, Marker};
 use leptos::html::Div;
@@ -11,7 +13,7 @@ use wasm_bindgen::prelude::{Closure, wasm_bindgen};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::browser::{create_base_map, fit_to, germany_bounds};
+use super::browser::{create_base_map, fit_to, germany_bounds, load_state_outlines};
 
 #[wasm_bindgen]
 extern "C" {
@@ -48,6 +50,8 @@ struct OfficerMapHandles {
     cluster: ClusterGroup,
     markers: BTreeMap<String, Marker>,
     element: web_sys::HtmlDivElement,
+    /// Whether the state outlines were requested (after the first markers are drawn).
+    outlines: Rc<Cell<bool>>,
     /// Counts the marker lists shown; a list still being built stops when a newer one comes.
     generation: u64,
     /// Builds a marker's popup when it opens (Leaflet calls it with the marker) from the
@@ -65,6 +69,15 @@ fn mark_drawn(element: &web_sys::HtmlDivElement, markers: f64) {
     let now = js_sys::Date::now() as u64;
     let _ = element.set_attribute("data-gezeichnet", &now.to_string());
     let _ = element.set_attribute("data-markierungen", &(markers as u64).to_string());
+}
+
+/// Loads the state outlines into `map` the first time it is called: after the first markers
+/// are drawn, so that drawing the 16 outlines (85 KB of coordinates) does not hold up the
+/// clusters on the main thread.
+fn outlines_once(map: &Map, requested: &Cell<bool>) {
+    if !requested.replace(true) {
+        load_state_outlines(map.clone());
+    }
 }
 
 /// Creates the map and keeps its markers in sync with `query` (loaded from the marker data
@@ -100,10 +113,13 @@ pub fn mount_officers_map(
                 // time in ms since the epoch, and `data-markierungen`: how many), for tests and
                 // the rendering benchmark.
                 let target = element.clone();
+                let outlines = Rc::new(Cell::new(false));
+                let (outlines_map, outlines_requested) = (map.clone(), outlines.clone());
                 let progress = Closure::<dyn FnMut(f64, f64, f64)>::new(
                     move |processed: f64, total: f64, _elapsed: f64| {
                         if processed >= total {
                             mark_drawn(&target, total);
+                            outlines_once(&outlines_map, &outlines_requested);
                         }
                     },
                 );
@@ -130,6 +146,7 @@ pub fn mount_officers_map(
                     cluster,
                     markers: BTreeMap::new(),
                     element: element.clone(),
+                    outlines,
                     generation: 0,
                     popup_content,
                     _progress: progress,
@@ -384,6 +401,7 @@ async fn show_officers(
         let _ = handles.element.remove_attribute("data-gezeichnet");
         if layers.length() == 0 {
             mark_drawn(&handles.element, 0.0);
+            outlines_once(&handles.map, &handles.outlines);
         }
         handles.cluster.add_layers(&layers);
         match corners {
