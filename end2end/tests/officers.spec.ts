@@ -36,10 +36,14 @@ test("a shared URL restores the filtered view", async ({ page }) => {
   await expect(page.getByTestId("beauftragte-liste")).not.toContainText("Fritz");
 });
 
-test("an unknown place near which to search is explained at the field", async ({ page }) => {
+test("an unknown place near which to search is explained at the field", async ({ page }, testInfo) => {
   await page.goto("/karte?nahe=Atlantis");
   await expect(page.getByText("Diese Kommune kennen wir nicht.").first()).toBeVisible();
   await expect(page.getByLabel("In der Nähe von (Kommune)")).toHaveValue("Atlantis");
+  if (jsEnabled(testInfo)) {
+    // The map asks for the same refused filters: it shows no markers and logs no error.
+    await expect(page.locator(".map-canvas[data-markierungen='0']")).toBeAttached();
+  }
 });
 
 test("a popup or the list leads to the profile with colleagues nearby", async ({ page }, testInfo) => {

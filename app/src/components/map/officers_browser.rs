@@ -258,13 +258,13 @@ async fn fetch_kommunen(query: OfficerQuery) -> Result<js_sys::Array, JsValue> {
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
         .await?
         .dyn_into()?;
-    if !response.ok() {
-        return Err(JsValue::from_str(&format!(
-            "Antwort {} auf {url}",
-            response.status()
-        )));
+    match response.status() {
+        200..=299 => JsFuture::from(response.json()?).await?.dyn_into(),
+        // Filters the server refuses (say, an unknown place nearby): no markers; the list
+        // beside the map shows the message at the field.
+        400..=499 => Ok(js_sys::Array::new()),
+        status => Err(JsValue::from_str(&format!("Antwort {status} auf {url}"))),
     }
-    JsFuture::from(response.json()?).await?.dyn_into()
 }
 
 /// Loads the markers of `query` and shows them; on an error the map is left without markers
