@@ -55,6 +55,24 @@ test("pages rendered at the same time name only their own chunks", async ({ requ
   }
 });
 
+test("a lazily loaded page names its chunks inertly and fetches them after the first paint", async ({ page, request }, testInfo) => {
+  test.skip(testInfo.project.name !== "js", "only the browser loads WebAssembly");
+  const html = await (await request.get("/anmelden")).text();
+  // A preload in the <head> would start before the first paint; `data-rel` is inert.
+  expect(html).toMatch(/<link[^>]*href="\/pkg\/split_account_pages[^"]*\.wasm"[^>]*data-rel="preload"/);
+  expect(html, "no bundle file preloaded from the head").not.toMatch(/<link[^>]*href="\/pkg\/[^"]*"[^>]*\srel="(?:module)?preload"/);
+  await page.goto("/anmelden");
+  // The boot script preloads the chunk once the paint is shown; hydration uses that download
+  // (an unused preload would be a console warning, which the fixture refuses).
+  await expect(async () => {
+    const timing = await page.evaluate(() => ({
+      paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
+      chunk: performance.getEntriesByType("resource").find((entry) => entry.name.includes("split_account_pages"))?.startTime ?? NaN,
+    }));
+    expect(timing.chunk, JSON.stringify(timing)).toBeGreaterThanOrEqual(timing.paint);
+  }).toPass();
+});
+
 test("the start page and the map load none of the account, coordination, admin, forum-organiser and board code", async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== "js", "only the browser loads WebAssembly");
   let loaded: string[] = [];

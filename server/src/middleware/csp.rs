@@ -284,9 +284,18 @@ pub async fn hash_inline_scripts(request: Request, next: Next) -> Response {
     if !is_html(&response) {
         return response;
     }
-    let (parts, body) = response.into_parts();
+    let (mut parts, body) = response.into_parts();
     match axum::body::to_bytes(body, MAX_PAGE_BYTES).await {
         Ok(bytes) => {
+            // Read whole here anyway: a lazily loaded page's chunks are preloaded after the
+            // first paint (see `chunk_preloads`).
+            let bytes = match super::chunk_preloads::defer_chunk_preloads(&bytes) {
+                Some(page) => {
+                    parts.headers.remove(header::CONTENT_LENGTH);
+                    axum::body::Bytes::from(page)
+                }
+                None => bytes,
+            };
             slot.set(inline_script_hashes(&bytes));
             Response::from_parts(parts, Body::from(bytes))
         }

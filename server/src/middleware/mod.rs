@@ -3,6 +3,7 @@
 pub mod account_area;
 mod body_limit;
 mod cache_control;
+mod chunk_preloads;
 mod csp;
 mod log_redaction;
 mod run_to_completion;

@@ -21,7 +21,9 @@ use crate::app::{LEAFLET_JS, MARKERCLUSTER_JS};
 /// same-origin URL fetched beside the WebAssembly, if any).
 ///
 /// - The bundle's files are requested at once, side by side (as preloads), rather than one
-///   after the other as the imports find them.
+///   after the other as the imports find them; so are a lazily loaded page's chunks, which
+///   the server names in inert `<link data-rel="preload">` tags (`server::middleware`'s
+///   `chunk_preloads`).
 /// - It starts when the browser reports the first contentful paint as shown (paint timing),
 ///   not merely after the first frame's task: a frame can reach the screen tens of
 ///   milliseconds after its task, and a request started before the paint shows counts
@@ -43,6 +45,7 @@ const start = () => {
   if (boot.split) hint("modulepreload", boot.split);
   hint("preload", boot.wasm, "fetch");
   if (boot.preload) hint("preload", boot.preload, "fetch");
+  for (const link of document.querySelectorAll('link[data-rel="preload"]')) hint("preload", link.href, link.getAttribute("as"));
   const vendored = boot.scripts.split(" ").filter(Boolean).map((src) => new Promise((resolve, reject) => {
     const script = document.createElement("script");
     script.src = src; script.async = false; script.onload = resolve; script.onerror = reject;
