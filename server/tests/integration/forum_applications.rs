@@ -6,28 +6,13 @@
 #![expect(clippy::expect_used)]
 
 use domain::demo_seed::DEMO_FORUM_SLUG;
-use domain::platform::entities::{forum, forum_application, forum_cohort, outbox_mail};
+use domain::platform::entities::{forum_application, outbox_mail};
 use http::{StatusCode, header};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::support::*;
 
 const ORGANISER: &str = "freiburg@demo.beteiligungsnetz.de";
-
-async fn demo_cohort(db: &DatabaseConnection) -> forum_cohort::Model {
-    let forum = forum::Entity::find()
-        .filter(forum::Column::Slug.eq(DEMO_FORUM_SLUG))
-        .one(db)
-        .await
-        .expect("q")
-        .expect("demo forum");
-    forum_cohort::Entity::find()
-        .filter(forum_cohort::Column::ForumId.eq(forum.id))
-        .one(db)
-        .await
-        .expect("q")
-        .expect("demo cohort")
-}
 
 fn urlencoded(pairs: &[(&str, &str)]) -> String {
     pairs
@@ -101,7 +86,7 @@ async fn mailed_token(db: &DatabaseConnection, to: &str) -> String {
 #[tokio::test]
 async fn a_visitor_applies_without_javascript_and_follows_the_private_link() {
     let (app, db) = test_app().await;
-    let cohort = demo_cohort(&db).await;
+    let cohort = cohort_of(&db, DEMO_FORUM_SLUG).await;
     let form_page = format!("/foren/{DEMO_FORUM_SLUG}/{}/bewerben", cohort.slug);
     let page = send(&app, get(&form_page, None)).await;
     assert_eq!(page.status, StatusCode::OK);
@@ -182,7 +167,7 @@ async fn a_visitor_applies_without_javascript_and_follows_the_private_link() {
 #[tokio::test]
 async fn application_review_is_scoped_to_the_organisers_of_the_forum() {
     let (app, db) = test_app().await;
-    let cohort = demo_cohort(&db).await;
+    let cohort = cohort_of(&db, DEMO_FORUM_SLUG).await;
     let applied = send(
         &app,
         post(
@@ -396,7 +381,7 @@ async fn application_review_is_scoped_to_the_organisers_of_the_forum() {
 #[tokio::test]
 async fn applicants_text_is_inert_on_every_page_that_shows_it() {
     let (app, db) = test_app().await;
-    let cohort = demo_cohort(&db).await;
+    let cohort = cohort_of(&db, DEMO_FORUM_SLUG).await;
     // `</textarea>` first: the organiser's decision form quotes the name in a textarea.
     let payload = "</textarea><script>alert(1)</script><img src=x onerror=alert(2)>";
     let answer = send(

@@ -9,7 +9,7 @@ use axum::body::Body;
 use domain::demo_forum_content::DEMO_NETWORK_SLUG;
 use domain::demo_seed::DEMO_FORUM_SLUG;
 use domain::platform::entities::{
-    forum, forum_application, forum_cohort, forum_subscription, forum_subscription_token,
+    forum, forum_application, forum_subscription, forum_subscription_token,
 };
 use http::{Request, StatusCode, header};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
@@ -17,21 +17,6 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryF
 use crate::support::*;
 
 const ORGANISER: &str = "freiburg@demo.beteiligungsnetz.de";
-
-async fn cohort_of(db: &sea_orm::DatabaseConnection, slug: &str) -> forum_cohort::Model {
-    let forum = forum::Entity::find()
-        .filter(forum::Column::Slug.eq(slug))
-        .one(db)
-        .await
-        .expect("q")
-        .expect("forum");
-    forum_cohort::Entity::find()
-        .filter(forum_cohort::Column::ForumId.eq(forum.id))
-        .one(db)
-        .await
-        .expect("q")
-        .expect("cohort")
-}
 
 fn upload(forum: &str, title: &str, file: &[u8], cookie: &str) -> Request<Body> {
     let boundary = "----grenze";

@@ -20,6 +20,27 @@ pub const MEMBER: &str = "leipzig@demo.beteiligungsnetz.de";
 pub const QUERY_ALL: &str = "query[land]=&query[thema]=&query[q]=&query[nahe]=&query[umkreis]=";
 
 /// The seeded account `email` as a signed-in user with its stored role, as the services take it.
+/// The (first) cohort of the forum with `slug`.
+pub async fn cohort_of(
+    db: &sea_orm::DatabaseConnection,
+    slug: &str,
+) -> domain::platform::entities::forum_cohort::Model {
+    use domain::platform::entities::{forum, forum_cohort};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let forum = forum::Entity::find()
+        .filter(forum::Column::Slug.eq(slug))
+        .one(db)
+        .await
+        .expect("q")
+        .expect("forum");
+    forum_cohort::Entity::find()
+        .filter(forum_cohort::Column::ForumId.eq(forum.id))
+        .one(db)
+        .await
+        .expect("q")
+        .expect("cohort")
+}
+
 pub async fn session_user(db: &sea_orm::DatabaseConnection, email: &str) -> shared::SessionUser {
     use domain::platform::entities::account;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
