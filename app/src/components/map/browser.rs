@@ -133,15 +133,24 @@ pub(super) fn load_state_outlines(map: Map) {
     });
 }
 
-async fn add_state_outlines(map: &Map) -> Result<JsValue, JsValue> {
+/// `fetch(url)` with the browser's defaults (CORS mode, same-origin credentials: what a
+/// preload with `crossorigin="anonymous"` matches): the answer's status and, for a 2xx answer,
+/// its body as the browser's JSON parser reads it.
+pub(super) async fn fetch_json(url: &str) -> Result<(u16, Option<JsValue>), JsValue> {
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("kein window"))?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(STATE_OUTLINES_URL))
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
         .await?
         .dyn_into()?;
     if !response.ok() {
-        return Err(JsValue::from_str(&format!("HTTP {}", response.status())));
+        return Ok((response.status(), None));
     }
     let data = JsFuture::from(response.json()?).await?;
+    Ok((response.status(), Some(data)))
+}
+
+async fn add_state_outlines(map: &Map) -> Result<JsValue, JsValue> {
+    let (status, data) = fetch_json(STATE_OUTLINES_URL).await?;
+    let data = data.ok_or_else(|| JsValue::from_str(&format!("HTTP {status}")))?;
     // The page may have been left while the outlines loaded: a removed map has no panes, and
     // adding a layer to it would fail inside Leaflet.
     if js_sys::Reflect::get(&map.get_panes(), &OUTLINE_PANE.into())?.is_undefined() {

@@ -4,6 +4,8 @@
 mod browser;
 mod germany_map;
 #[cfg(feature = "hydrate")]
+mod marker_data;
+#[cfg(feature = "hydrate")]
 mod officers_browser;
 mod officers_map;
 

@@ -11,9 +11,9 @@ use shared::officers::{MapKommune, OfficerQuery};
 use shared::text::escape_html;
 use wasm_bindgen::prelude::{Closure, wasm_bindgen};
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 
 use super::browser::{create_base_map, fit_to, germany_bounds, load_state_outlines};
+use super::marker_data::{Fields, fetch_kommunen, marker_fields};
 
 #[wasm_bindgen]
 extern "C" {
@@ -246,27 +246,6 @@ async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// The municipalities with their officers for `query`, as the browser's JSON parser reads them
-/// (an array of [`MapKommune`] objects): parsing natively and reading only the few fields a
-/// marker needs takes a fraction of the time serde needs to build thousands of Rust values.
-async fn fetch_kommunen(query: OfficerQuery) -> Result<js_sys::Array, JsValue> {
-    let url = crate::api::officers::marker_data_url(query)
-        .ok_or_else(|| JsValue::from_str("Filter nicht lesbar"))?;
-    let window = web_sys::window().ok_or_else(|| JsValue::from_str("kein Fenster"))?;
-    // `fetch` with its defaults (CORS mode, same-origin credentials): the boot script's
-    // preload of this URL (`crossorigin="anonymous"`) matches it.
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
-        .await?
-        .dyn_into()?;
-    match response.status() {
-        200..=299 => JsFuture::from(response.json()?).await?.dyn_into(),
-        // Filters the server refuses (say, an unknown place nearby): no markers; the list
-        // beside the map shows the message at the field.
-        400..=499 => Ok(js_sys::Array::new()),
-        status => Err(JsValue::from_str(&format!("Antwort {status} auf {url}"))),
-    }
-}
-
 /// Loads the markers of `query` and shows them; on an error the map is left without markers
 /// (the list beside it shows the results and any error).
 async fn load_officers(
@@ -284,50 +263,7 @@ async fn load_officers(
     show_officers(handles, kommunen, generation).await;
 }
 
-/// The names of the fields a marker reads, made once as JavaScript strings.
-struct Fields {
-    ags: JsValue,
-    kommune: JsValue,
-    lat: JsValue,
-    lon: JsValue,
-    officers: JsValue,
-    name: JsValue,
-}
-
-impl Fields {
-    fn new() -> Self {
-        Self {
-            ags: "ags".into(),
-            kommune: "kommune".into(),
-            lat: "lat".into(),
-            lon: "lon".into(),
-            officers: "officers".into(),
-            name: "name".into(),
-        }
-    }
-}
-
-/// What a marker shows of a municipality: its key, position and title (`None` for an object
-/// that is not a municipality with officers).
-fn marker_fields(kommune: &JsValue, fields: &Fields) -> Option<(String, f64, f64, String)> {
-    let get = |object: &JsValue, key: &JsValue| js_sys::Reflect::get(object, key).ok();
-    let ags = get(kommune, &fields.ags)?.as_string()?;
-    let name = get(kommune, &fields.kommune)?.as_string()?;
-    let lat = get(kommune, &fields.lat)?.as_f64()?;
-    let lon = get(kommune, &fields.lon)?.as_f64()?;
-    let officers: js_sys::Array = get(kommune, &fields.officers)?.dyn_into().ok()?;
-    let title = match officers.length() {
-        0 => return None,
-        1 => format!(
-            "{name}: {}",
-            get(&officers.get(0), &fields.name)?.as_string()?
-        ),
-        count => format!("{name}: {count} Beauftragte"),
-    };
-    Some((ags, lat, lon, title))
-}
-
-/// Shows the `kommunen` (see [`fetch_kommunen`]) on the map: one marker each, made in slices
+/// Shows the `kommunen` (see [`fetch_kommunen`](super::marker_data::fetch_kommunen)) on the map: one marker each, made in slices
 /// (see [`SLICE_MS`]) and handed to the cluster group at once when all are made, so the
 /// previous markers stay until the new ones are ready. Stops when a newer list (`generation`)
 /// has come meanwhile or the map is gone.
