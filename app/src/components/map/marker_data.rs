@@ -8,8 +8,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::browser::fetch_json;
 
 /// The municipalities with their officers for `query`, as the browser's JSON parser reads them
-/// (an array of [`MapKommune`](shared::officers::MapKommune) objects): parsing natively and reading only the few fields a
-/// marker needs takes a fraction of the time serde needs to build thousands of Rust values.
+/// (an array of [`MapKommune`](shared::officers::MapKommune) objects): parsing natively and
+/// reading only the few fields a marker needs takes a fraction of the time serde needs to
+/// build thousands of Rust values.
 pub(super) async fn fetch_kommunen(query: OfficerQuery) -> Result<js_sys::Array, JsValue> {
     let url = crate::api::officers::marker_data_url(query)
         .ok_or_else(|| JsValue::from_str("Filter nicht lesbar"))?;
