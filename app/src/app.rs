@@ -10,7 +10,7 @@ use crate::components::layout::{BootScripts, DemoNotice, SiteFooter, SiteHeader,
 use crate::pages::error_page::ErrorPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFoundPage;
-use crate::pages::officers::{MapPage, OfficerProfilePage};
+use crate::pages::officers::MapPage;
 
 /// Version-pinned paths of the vendored Leaflet files (copied from `node_modules` by the build).
 pub const LEAFLET_JS: &str = "/vendor/leaflet-1.9.4/leaflet.js";
@@ -69,7 +69,7 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=|| view! { <NotFoundPage /> }>
                         <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                         <Route path=path!("/karte") view=MapPage ssr=SsrMode::Async />
-                        <Route path=path!("/beauftragte/:id") view=OfficerProfilePage ssr=SsrMode::Async />
+                        <Route path=path!("/beauftragte/:id") view=OfficerProfileRoute ssr=SsrMode::Async />
                         <Route path=path!("/foren") view=ForumsRoute ssr=SsrMode::Async />
                         <Route path=path!("/foren/:forum") view=ForumRoute ssr=SsrMode::Async />
                         <Route path=path!("/foren/:forum/:cohort") view=CohortDetailRoute ssr=SsrMode::Async />

@@ -36,20 +36,17 @@ use crate::pages::forums::{
 use crate::pages::kommunen::{AddKommunePage, KommunePageView};
 use crate::pages::legal::{AccessibilityPage, DataSourcesPage, ImprintPage, PrivacyPage};
 use crate::pages::member_import::{MemberImportPage, MemberImportReportPage};
+use crate::pages::officers::OfficerProfilePage;
 
-/// Whether the page at `path` is one of the main module's routes (`app.rs`: `/`, `/karte`,
-/// `/beauftragte/:id`), which hydrate without waiting for a chunk.
+/// Whether the page at `path` is one of the main module's routes (`app.rs`: `/` and
+/// `/karte`), which hydrate without waiting for a chunk.
 #[cfg(any(feature = "hydrate", test))]
 pub fn in_main_module(path: &str) -> bool {
     let path = path
         .strip_suffix('/')
         .filter(|p| !p.is_empty())
         .unwrap_or(path);
-    path == "/"
-        || path == "/karte"
-        || path
-            .strip_prefix("/beauftragte/")
-            .is_some_and(|id| !id.is_empty() && !id.contains('/'))
+    path == "/" || path == "/karte"
 }
 
 /// A page of one of the chunks: the view of every lazily loaded route (see the module's
@@ -64,6 +61,7 @@ pub enum ChunkPage {
     Consultation(ConsultationPages),
     Kommune(KommunePages),
     Legal(LegalPages),
+    Officer(OfficerPages),
 }
 
 impl ChooseView for ChunkPage {
@@ -77,6 +75,7 @@ impl ChooseView for ChunkPage {
             ChunkPage::Consultation(page) => page.view().await,
             ChunkPage::Kommune(page) => page.view().await,
             ChunkPage::Legal(page) => page.view().await,
+            ChunkPage::Officer(page) => page.view().await,
         }
     }
 
@@ -90,6 +89,7 @@ impl ChooseView for ChunkPage {
             ChunkPage::Consultation(_) => ConsultationPages::preload().await,
             ChunkPage::Kommune(_) => KommunePages::preload().await,
             ChunkPage::Legal(_) => LegalPages::preload().await,
+            ChunkPage::Officer(_) => OfficerPages::preload().await,
         }
     }
 }
@@ -211,18 +211,23 @@ chunk!(legal_pages, __preload_legal_pages, Legal: LegalPages {
     DataSourcesRoute => DataSourcesPage,
 });
 
+chunk!(officer_pages, __preload_officer_pages, Officer: OfficerPages {
+    OfficerProfileRoute => OfficerProfilePage,
+});
+
 #[cfg(test)]
 mod tests {
     use super::in_main_module;
 
     #[test]
     fn the_main_modules_routes_are_known() {
-        for path in ["/", "/karte", "/karte/", "/beauftragte/17"] {
+        for path in ["/", "/karte", "/karte/"] {
             assert!(in_main_module(path), "{path}");
         }
         for path in [
             "/anmelden",
             "/austausch",
+            "/beauftragte/17",
             "/beauftragte/",
             "/beauftragte/1/x",
             "/kartei",

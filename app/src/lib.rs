@@ -33,7 +33,7 @@ pub use app::{App, shell};
 static SPLIT_DATA_SLACK: [u8; 8192] = [0x5a; 8192];
 
 /// Browser entry point: hydrates the server-rendered HTML. Pages of the main module (the start
-/// page, the map, the profiles: see [`chunks`]) hydrate synchronously; a lazily loaded page
+/// page and the map: see [`chunks`]) hydrate synchronously; a lazily loaded page
 /// hydrates asynchronously, after its chunk has loaded. Asynchronous hydration works for every
 /// page but is slower (navigation → clusters drawn on the map: 9 % longer, BENCHMARKS.md), so it
 /// is used only where it is needed.

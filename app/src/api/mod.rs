@@ -9,4 +9,5 @@ pub mod forums;
 pub mod kommunen;
 pub mod member_import;
 pub mod officers;
+pub mod resource;
 pub mod site;

@@ -1,5 +1,7 @@
 use crate::components::layout::Title;
 use leptos::prelude::*;
+
+use crate::api::resource::resource;
 use leptos_router::components::A;
 use shared::text::format_thousands;
 
@@ -9,7 +11,7 @@ use crate::components::kommune::KommuneExplorer;
 /// Start page: what the network offers, key figures, municipality search and the map.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let overview = Resource::new(|| (), |()| get_kommunen_overview());
+    let overview = resource(|| (), |()| get_kommunen_overview());
     view! {
         <Title text="Start" />
         <section aria-labelledby="start-titel">

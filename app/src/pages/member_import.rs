@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::api::resource::resource;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use shared::member_import::{
@@ -20,7 +22,7 @@ pub fn MemberImportPage() -> impl IntoView {
         q.get("fehler")
             .and_then(|code| UploadProblem::from_code(&code))
     });
-    let imports = Resource::new(|| (), |()| list_member_imports());
+    let imports = resource(|| (), |()| list_member_imports());
     view! {
         <PageHeading
             title="Mitgliederliste importieren"
@@ -147,7 +149,7 @@ pub fn MemberImportReportPage() -> impl IntoView {
         .with_untracked(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()))
         .unwrap_or(0);
     let apply = ServerAction::<ApplyMemberImport>::new();
-    let report = Resource::new(
+    let report = resource(
         move || apply.version().get(),
         move |_| get_member_import(id),
     );

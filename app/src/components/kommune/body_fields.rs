@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::api::resource::resource;
 use shared::forums::BodyKind;
 
 use crate::api::kommunen::search_bodies;
@@ -20,11 +22,11 @@ pub fn BodyFields(
     let chosen = RwSignal::new(initial_value(error, "body_kind", &kind));
     let typed_body = RwSignal::new(String::new());
     let typed_district = RwSignal::new(String::new());
-    let body_suggestions = Resource::new(
+    let body_suggestions = resource(
         move || (chosen.get(), typed_body.get()),
         |(kind, typed)| suggestions(kind, typed),
     );
-    let district_suggestions = Resource::new(
+    let district_suggestions = resource(
         move || typed_district.get(),
         |typed| suggestions(BodyKind::Kreis.code().to_owned(), typed),
     );

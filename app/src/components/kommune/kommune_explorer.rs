@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::api::resource::resource;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::kommunen::search_kommunen;
@@ -27,7 +29,7 @@ pub fn KommuneExplorer(
     let initial_query =
         use_query_map().with_untracked(|params| params.get("q").unwrap_or_default());
     let query = RwSignal::new(initial_query);
-    let search = Resource::new(move || query.get(), search_or_explain);
+    let search = resource(move || query.get(), search_or_explain);
     let results = Signal::derive(move || search.get().and_then(Result::ok).unwrap_or_default());
     let error = Signal::derive(move || {
         search.get().and_then(Result::err).map(|error| {

@@ -1,11 +1,13 @@
 use leptos::prelude::*;
 
+use crate::api::resource::resource;
+
 use crate::api::site::get_site_status;
 
 /// A banner on every page of an installation that holds seeded demo data.
 #[component]
 pub fn DemoNotice() -> impl IntoView {
-    let status = Resource::new(|| (), |()| get_site_status());
+    let status = resource(|| (), |()| get_site_status());
     view! {
         <Suspense>
             {move || {

@@ -137,7 +137,7 @@ pub fn mount_officers_map(
                         .and_then(|kommune| js_sys::JSON::stringify(&kommune))
                         .ok()
                         .and_then(|json| json.as_string())
-                        .and_then(|json| serde_json::from_str::<MapKommune>(&json).ok())
+                        .and_then(|json| serde_json::from_slice::<MapKommune>(json.as_bytes()).ok())
                         .map(|kommune| popup_html(&kommune))
                         .unwrap_or_default()
                 });

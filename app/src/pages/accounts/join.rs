@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::api::resource::resource;
 use leptos_router::components::A;
 
 use crate::api::accounts::SubmitJoinRequest;
@@ -14,7 +16,7 @@ pub fn JoinPage() -> impl IntoView {
     let action = ServerAction::<SubmitJoinRequest>::new();
     let error = action_error(action.value());
     let kommune_typed = RwSignal::new(String::new());
-    let suggestions = Resource::new(
+    let suggestions = resource(
         move || kommune_typed.get(),
         |typed| async move {
             if typed.trim().chars().count() < 2 {

@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::api::resource::resource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use shared::profile::ProfileForm;
@@ -17,7 +19,7 @@ pub fn MyAccountPage() -> impl IntoView {
     let end_session = ServerAction::<EndSession>::new();
     let query = use_query_map();
     let saved = Memo::new(move |_| query.with(|q| q.get("gespeichert")));
-    let account = Resource::new(
+    let account = resource(
         move || (end_session.version().get(), saved.get()),
         |_| get_my_account(),
     );

@@ -1,12 +1,14 @@
 use leptos::prelude::*;
 
+use crate::api::resource::resource;
+
 use crate::api::admin::list_outbox;
 use crate::components::layout::PageHeading;
 
 /// `/admin/postausgang`: every e-mail the platform sent or keeps (without SMTP).
 #[component]
 pub fn OutboxPage() -> impl IntoView {
-    let messages = Resource::new(|| (), |()| list_outbox());
+    let messages = resource(|| (), |()| list_outbox());
     view! {
         <PageHeading title="Postausgang" lead="Die neuesten 100 E-Mails. Ohne konfigurierten SMTP-Server werden Nachrichten nur hier abgelegt („gespeichert“)." />
         <Suspense fallback=|| view! { <p class="mt-6">"Wird geladen …"</p> }>

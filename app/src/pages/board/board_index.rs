@@ -1,5 +1,7 @@
 use crate::components::layout::Title;
 use leptos::prelude::*;
+
+use crate::api::resource::resource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use shared::board::{BoardIndex, BoardQuery, PostKind};
@@ -55,7 +57,7 @@ fn url_of(query: &BoardQuery, page: u32) -> String {
 pub fn BoardIndexPage() -> impl IntoView {
     let query = use_query_map();
     let filter = Memo::new(move |_| query.with(query_of));
-    let index = Resource::new(move || filter.get(), list_board);
+    let index = resource(move || filter.get(), list_board);
     view! {
         <Title text="Erfahrungsaustausch" />
         <h1 class="text-3xl font-bold tracking-tight">"Erfahrungsaustausch"</h1>

@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::api::resource::resource;
 use leptos_router::components::A;
 use shared::board::FlagItem;
 
@@ -13,7 +15,7 @@ use crate::pages::coordination::CoordinationNav;
 pub fn ModerationPage() -> impl IntoView {
     let hide = ServerAction::<ModeratePost>::new();
     let dismiss = ServerAction::<DismissFlag>::new();
-    let queue = Resource::new(
+    let queue = resource(
         move || (hide.version().get(), dismiss.version().get()),
         |_| moderation_queue(),
     );

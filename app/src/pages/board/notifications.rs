@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::api::resource::resource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use shared::Topic;
@@ -17,7 +19,7 @@ use crate::components::layout::{PageHeading, Refusal};
 pub fn NotificationsPage() -> impl IntoView {
     let read = ServerAction::<MarkNotificationsRead>::new();
     let save = ServerAction::<SaveNotificationSettings>::new();
-    let page = Resource::new(
+    let page = resource(
         move || (read.version().get(), save.version().get()),
         |_| get_notifications(),
     );

@@ -1,5 +1,7 @@
 use crate::components::layout::Title;
 use leptos::prelude::*;
+
+use crate::api::resource::resource;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use shared::board::{PostKind, ThreadForm};
@@ -32,7 +34,7 @@ fn purpose(kind: PostKind) -> &'static str {
 pub fn NewThreadPage() -> impl IntoView {
     let kind =
         use_query_map().with_untracked(|q| q.get("art").and_then(|a| PostKind::from_code(&a)));
-    let author = Resource::new(|| (), |_| compose_thread());
+    let author = resource(|| (), |_| compose_thread());
     view! {
         <Suspense fallback=|| view! { <p>"Wird geladen …"</p> }>
             {move || author.get().map(|result| match result {
@@ -94,7 +96,7 @@ pub fn EditThreadPage() -> impl IntoView {
             .and_then(|id| id.parse::<i64>().ok())
             .unwrap_or(0)
     });
-    let form = Resource::new(move || id, get_thread_form);
+    let form = resource(move || id, get_thread_form);
     view! {
         <Suspense fallback=|| view! { <p>"Wird geladen …"</p> }>
             {move || form.get().map(|result| match result {

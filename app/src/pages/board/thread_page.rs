@@ -1,5 +1,7 @@
 use crate::components::layout::Title;
 use leptos::prelude::*;
+
+use crate::api::resource::resource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use shared::board::{BoardVisibility, ReplyView, ThreadPage};
@@ -24,7 +26,7 @@ pub fn ThreadPageView() -> impl IntoView {
         })
     });
     let reload = RwSignal::new(0_u32);
-    let page = Resource::new(move || (id.get(), reload.get()), |(id, _)| get_thread(id));
+    let page = resource(move || (id.get(), reload.get()), |(id, _)| get_thread(id));
     view! {
         <Transition fallback=|| view! { <p>"Beitrag wird geladen …"</p> }>
             {move || page.get().map(|result| match result {

@@ -1,5 +1,7 @@
 use crate::components::layout::Title;
 use leptos::prelude::*;
+
+use crate::api::resource::resource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use shared::consultations::{ConsultationOverview, ConsultationRow};
@@ -20,7 +22,7 @@ use crate::pages::coordination::CoordinationNav;
 pub fn ConsultationsPage() -> impl IntoView {
     let add = ServerAction::<AddFacilitator>::new();
     let remove = ServerAction::<RemoveFacilitator>::new();
-    let overview = Resource::new(
+    let overview = resource(
         move || (add.version().get(), remove.version().get()),
         |_| get_consultation_overview(),
     );
@@ -117,7 +119,7 @@ pub fn ConsultationRequestView(back: &'static str, back_label: &'static str) -> 
     let params = use_params_map();
     let assign = ServerAction::<AssignConsultation>::new();
     let status = ServerAction::<SetConsultationStatus>::new();
-    let detail = Resource::new(
+    let detail = resource(
         move || {
             (
                 params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok())),

@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::api::resource::resource;
 use shared::consultations::{FacilitatorPage, MAX_FACILITATOR_CAPACITY};
 use shared::{Bundesland, Topic};
 
@@ -14,7 +16,7 @@ use crate::error::AppError;
 #[component]
 pub fn FacilitatorHomePage() -> impl IntoView {
     let update = ServerAction::<UpdateFacilitatorProfile>::new();
-    let page = Resource::new(move || update.version().get(), |_| get_facilitator_page());
+    let page = resource(move || update.version().get(), |_| get_facilitator_page());
     view! {
         <PageHeading title="Prozessbegleitung" lead="Ihre Erstberatungen und wofür Sie angefragt werden können." />
         <Suspense fallback=|| view! { <p class="mt-6">"Wird geladen …"</p> }>

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::api::resource::resource;
+
 use crate::api::coordination::list_audit_log;
 use crate::components::layout::PageHeading;
 use crate::pages::coordination::CoordinationNav;
@@ -7,7 +9,7 @@ use crate::pages::coordination::CoordinationNav;
 /// `/koordination/protokoll`: who did what, when.
 #[component]
 pub fn AuditLogPage() -> impl IntoView {
-    let entries = Resource::new(|| (), |()| list_audit_log());
+    let entries = resource(|| (), |()| list_audit_log());
     view! {
         <PageHeading title="Protokoll" lead="Entscheidungen und Änderungen der Koordination, neueste zuerst." />
         <CoordinationNav />

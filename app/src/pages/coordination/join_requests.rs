@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::api::resource::resource;
 use leptos_router::hooks::use_query_map;
 use shared::Bundesland;
 
@@ -20,7 +22,7 @@ pub fn JoinRequestsPage() -> impl IntoView {
     let decline = ServerAction::<DeclineJoinRequest>::new();
     let approve_error = action_error(approve.value());
     let decline_error = action_error(decline.value());
-    let requests = Resource::new(
+    let requests = resource(
         {
             let land = land.clone();
             let min_age = min_age.clone();

@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::api::resource::resource;
 use leptos_router::hooks::use_query_map;
 use shared::Role;
 
@@ -24,7 +26,7 @@ pub fn MembersPage() -> impl IntoView {
         action_error(invitation.value()),
         action_error(delete.value()),
     ];
-    let members = Resource::new(
+    let members = resource(
         {
             let search = search.clone();
             move || {
@@ -39,7 +41,7 @@ pub fn MembersPage() -> impl IntoView {
         },
         |(search, _, _, _, _)| list_members(search),
     );
-    let me = Resource::new(|| (), |()| get_current_user());
+    let me = resource(|| (), |()| get_current_user());
     view! {
         <PageHeading title="Mitglieder" />
         <CoordinationNav />

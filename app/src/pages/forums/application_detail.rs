@@ -1,5 +1,7 @@
 use crate::components::layout::Title;
 use leptos::prelude::*;
+
+use crate::api::resource::resource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use shared::forums::{ApplicationDetail, Decision, SizeClass};
@@ -17,7 +19,7 @@ pub fn ApplicationDetailPage() -> impl IntoView {
     let params = use_params_map();
     let decide = ServerAction::<DecideApplication>::new();
     let note = ServerAction::<AddApplicationNote>::new();
-    let detail = Resource::new(
+    let detail = resource(
         move || {
             (
                 params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok())),

@@ -1,5 +1,7 @@
 use crate::components::layout::Title;
 use leptos::prelude::*;
+
+use crate::api::resource::resource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use shared::forums::{ApplicationStatus, ApplicationStatusView};
@@ -17,7 +19,7 @@ pub fn ApplicationStatusPage() -> impl IntoView {
     let withdraw = ServerAction::<WithdrawApplication>::new();
     let answer = ServerAction::<AnswerSeatOffer>::new();
     let lookup = token.clone();
-    let status = Resource::new(
+    let status = resource(
         move || (withdraw.version().get(), answer.version().get()),
         move |_| get_application_status(lookup.clone()),
     );

@@ -1,5 +1,7 @@
 use crate::components::layout::Title;
 use leptos::prelude::*;
+
+use crate::api::resource::resource;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use shared::Bundesland;
@@ -26,7 +28,7 @@ pub fn ApplicationsPage() -> impl IntoView {
             groesse: q.get("groesse").unwrap_or_default(),
         })
     });
-    let list = Resource::new(
+    let list = resource(
         move || {
             (
                 params.with(|p| p.get("forum").unwrap_or_default()),

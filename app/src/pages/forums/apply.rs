@@ -1,5 +1,7 @@
 use crate::components::layout::Title;
 use leptos::prelude::*;
+
+use crate::api::resource::resource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use shared::forums::{ApplyPage as ApplyPageData, CohortStatus, DecisionRole};
@@ -22,7 +24,7 @@ pub fn ApplyPage() -> impl IntoView {
             p.get("cohort").unwrap_or_default(),
         )
     });
-    let page = Resource::new(
+    let page = resource(
         move || (forum.clone(), cohort.clone()),
         |(f, c)| get_apply_page(f, c),
     );

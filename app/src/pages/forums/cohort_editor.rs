@@ -1,5 +1,7 @@
 use crate::components::layout::Title;
 use leptos::prelude::*;
+
+use crate::api::resource::resource;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use shared::forums::{CohortEditor, ForumEditor, MeetingView};
@@ -18,7 +20,7 @@ pub fn NewCohortPage() -> impl IntoView {
     let slug = use_params_map().with_untracked(|p| p.get("forum").unwrap_or_default());
     let create = ServerAction::<CreateCohort>::new();
     let error = action_error(create.value());
-    let editor = Resource::new(move || slug.clone(), get_forum_editor);
+    let editor = resource(move || slug.clone(), get_forum_editor);
     view! {
         <Suspense fallback=|| view! { <p>"Wird geladen …"</p> }>
             {move || editor.get().map(|result| match result {
@@ -55,7 +57,7 @@ pub fn CohortEditorPage() -> impl IntoView {
     let create_meeting = ServerAction::<CreateMeeting>::new();
     let update_meeting = ServerAction::<UpdateMeeting>::new();
     let delete_meeting = ServerAction::<DeleteMeeting>::new();
-    let editor = Resource::new(
+    let editor = resource(
         move || {
             (
                 params.with(|p| p.get("forum").unwrap_or_default()),

@@ -1,5 +1,7 @@
 use crate::components::layout::Title;
 use leptos::prelude::*;
+
+use crate::api::resource::resource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use shared::forums::{Admission, ApplicationStatus, CohortPage, CohortStatus, MeetingView};
@@ -20,7 +22,7 @@ pub fn CohortDetailPage() -> impl IntoView {
     });
     let register = ServerAction::<RegisterForMeeting>::new();
     let cancel = ServerAction::<CancelRegistration>::new();
-    let page = Resource::new(
+    let page = resource(
         move || {
             (
                 forum.clone(),
@@ -135,7 +137,7 @@ fn Registration(
 ) -> impl IntoView {
     let register_error = action_error(register.value());
     let cancel_error = action_error(cancel.value());
-    let me = Resource::new(|| (), |()| crate::api::accounts::get_current_user());
+    let me = resource(|| (), |()| crate::api::accounts::get_current_user());
     view! {
         <section class="account-section" aria-labelledby="anmeldung">
             <h2 id="anmeldung">"Anmeldung"</h2>

@@ -1,5 +1,7 @@
 use crate::components::layout::Title;
 use leptos::prelude::*;
+
+use crate::api::resource::resource;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use shared::forums::ForumEditor;
@@ -19,7 +21,7 @@ pub fn ForumEditorPage() -> impl IntoView {
     let update = ServerAction::<UpdateForum>::new();
     let add = ServerAction::<AddOrganiser>::new();
     let remove = ServerAction::<RemoveOrganiser>::new();
-    let editor = Resource::new(
+    let editor = resource(
         move || {
             (
                 params.with(|p| p.get("forum").unwrap_or_default()),

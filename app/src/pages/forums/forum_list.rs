@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::api::resource::resource;
 use leptos_router::components::A;
 use shared::forums::ForumWithCohorts;
 
@@ -10,7 +12,7 @@ use crate::components::layout::PageHeading;
 /// `/foren`: the forums for decision-makers and their cohorts.
 #[component]
 pub fn ForumsPage() -> impl IntoView {
-    let listing = Resource::new(|| (), |()| list_forums());
+    let listing = resource(|| (), |()| list_forums());
     view! {
         <PageHeading
             title="Foren für Entscheider*innen"

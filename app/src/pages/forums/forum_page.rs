@@ -1,5 +1,7 @@
 use crate::components::layout::Title;
 use leptos::prelude::*;
+
+use crate::api::resource::resource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use shared::forums::ForumWithCohorts;
@@ -15,7 +17,7 @@ use crate::components::forums::initial_value;
 #[component]
 pub fn ForumPage() -> impl IntoView {
     let slug = use_params_map().with_untracked(|p| p.get("forum").unwrap_or_default());
-    let forum = Resource::new(move || slug.clone(), get_forum);
+    let forum = resource(move || slug.clone(), get_forum);
     view! {
         <Suspense fallback=|| view! { <p>"Forum wird geladen …"</p> }>
             {move || forum.get().map(|result| match result {

@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::api::resource::resource;
 use leptos_router::components::A;
 
 use super::Refusal;
@@ -13,8 +15,8 @@ use crate::components::layout::PageHeading;
 pub fn OrganiseForumsPage() -> impl IntoView {
     let create = ServerAction::<CreateForum>::new();
     let error = action_error(create.value());
-    let forums = Resource::new(|| (), |()| list_organised_forums());
-    let me = Resource::new(|| (), |()| get_current_user());
+    let forums = resource(|| (), |()| list_organised_forums());
+    let me = resource(|| (), |()| get_current_user());
     view! {
         <PageHeading title="Foren verwalten" lead="Foren, Staffeln und Arbeitstreffen anlegen und bearbeiten." />
         <Suspense fallback=|| view! { <p class="mt-6">"Wird geladen …"</p> }>

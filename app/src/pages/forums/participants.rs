@@ -1,5 +1,7 @@
 use crate::components::layout::Title;
 use leptos::prelude::*;
+
+use crate::api::resource::resource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use shared::forums::{MeetingView, ParticipantsPage};
@@ -14,7 +16,7 @@ use crate::components::form::{FormAlert, action_error};
 pub fn ParticipantsPageView() -> impl IntoView {
     let params = use_params_map();
     let record = ServerAction::<RecordAttendance>::new();
-    let page = Resource::new(
+    let page = resource(
         move || {
             (
                 params.with(|p| p.get("forum").unwrap_or_default()),

@@ -1,5 +1,7 @@
 use crate::components::layout::Title;
 use leptos::prelude::*;
+
+use crate::api::resource::resource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use shared::kommunen::KommunePage;
@@ -15,7 +17,7 @@ use crate::components::layout::Refusal;
 pub fn KommunePageView() -> impl IntoView {
     let params = use_params_map();
     let ags = Memo::new(move |_| params.with(|p| p.get("ags").unwrap_or_default()));
-    let page = Resource::new(move || ags.get(), get_kommune_page);
+    let page = resource(move || ags.get(), get_kommune_page);
     view! {
         <Transition fallback=|| view! { <p>"Wird geladen …"</p> }>
             {move || page.get().map(|result| match result {

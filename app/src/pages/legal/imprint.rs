@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::api::resource::resource;
+
 use crate::api::site::get_site_status;
 use crate::components::layout::PageHeading;
 
@@ -7,7 +9,7 @@ use crate::components::layout::PageHeading;
 /// configuration (`OPERATOR_*` variables).
 #[component]
 pub fn ImprintPage() -> impl IntoView {
-    let status = Resource::new(|| (), |()| get_site_status());
+    let status = resource(|| (), |()| get_site_status());
     view! {
         <PageHeading title="Impressum" />
         <div class="prose-page">

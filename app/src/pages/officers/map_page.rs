@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::api::resource::resource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
@@ -17,7 +19,7 @@ use crate::pages::officers::officer_list::OfficerList;
 pub fn MapPage() -> impl IntoView {
     let params = use_query_map();
     let query = Memo::new(move |_| params.with(query_of));
-    let result = Resource::new(move || query.get(), search_officers);
+    let result = resource(move || query.get(), search_officers);
     let map_query = Memo::new(move |_| marker_query(query.get()));
     let selected = RwSignal::new(None::<String>);
     let officers = Signal::derive(move || {

@@ -1,5 +1,7 @@
 use crate::components::layout::Title;
 use leptos::prelude::*;
+
+use crate::api::resource::resource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use shared::officers::OfficerProfile;
@@ -16,7 +18,7 @@ pub fn OfficerProfilePage() -> impl IntoView {
             .and_then(|id| id.parse::<i64>().ok())
             .unwrap_or(0)
     });
-    let profile = Resource::new(move || id, get_officer_profile);
+    let profile = resource(move || id, get_officer_profile);
     view! {
         <Suspense fallback=|| view! { <p>"Profil wird geladen …"</p> }>
             {move || profile.get().map(|result| match result {
