@@ -1,5 +1,6 @@
 //! Personal data: links that stop working, an outbox without live secrets, pages not stored
-//! for signed-in people, and erasure of a deleted member from every table.
+//! for signed-in people, the operator's details only where they are shown, and erasure of a
+//! deleted member from every table.
 
 // Helpers outside `#[test]` functions panic on set-up failure like the tests that use them.
 #![expect(clippy::expect_used)]
@@ -153,6 +154,35 @@ async fn pages_for_signed_in_people_are_not_stored() {
             .map(|v| v.as_bytes()),
         Some(&b"no-store"[..])
     );
+}
+
+/// The layout's demo notice needs one flag; the operator's address and e-mail are shown (and
+/// sent to the browser) by the imprint only, not carried in the data of every other page.
+#[tokio::test]
+async fn only_the_imprint_carries_the_operators_details() {
+    let (app, _) = test_app_with(&[
+        ("OPERATOR_NAME", "Netzwerkstelle Beteiligung e. V."),
+        ("OPERATOR_ADDRESS", "Musterweg 12, 04109 Leipzig"),
+        ("OPERATOR_EMAIL", "kontakt@netzwerkstelle.example"),
+    ])
+    .await;
+    let imprint = send(&app, get("/impressum", None)).await;
+    assert!(imprint.body.contains("Musterweg 12"), "{}", imprint.body);
+    for path in ["/", "/karte", "/foren", "/anmelden"] {
+        let page = send(&app, get(path, None)).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        assert!(
+            page.body.contains("Demo-Installation"),
+            "{path}: the notice is shown"
+        );
+        for detail in [
+            "Musterweg",
+            "kontakt@netzwerkstelle",
+            "Netzwerkstelle Beteiligung",
+        ] {
+            assert!(!page.body.contains(detail), "{path} carries {detail}");
+        }
+    }
 }
 
 /// Every text value in every table of a SQLite database, with its table and column.

@@ -3,7 +3,7 @@ use shared::SiteStatus;
 
 use crate::error::AppError;
 
-/// Installation-wide facts the layout and the imprint show. Public.
+/// Installation-wide facts the imprint shows. Public.
 #[server(endpoint = "site/status")]
 pub async fn get_site_status() -> Result<SiteStatus, AppError> {
     crate::server::serve::public(|state| async move {

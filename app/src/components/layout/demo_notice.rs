@@ -1,20 +1,20 @@
 use leptos::prelude::*;
 
-use crate::api::resource::resource;
-
-use crate::api::site::get_site_status;
+use crate::api::site::demo_data_seeded;
 
 /// A banner on every page of an installation that holds seeded demo data.
+///
+/// The flag travels in the page as text (`Resource::new_str`): the browser reads `true` or
+/// `false` at hydration and never loads it again (the layout is not rendered anew).
 #[component]
 pub fn DemoNotice() -> impl IntoView {
-    let status = resource(|| (), |()| get_site_status());
+    let seeded = Resource::new_str(|| (), |()| demo_data_seeded());
     view! {
         <Suspense>
             {move || {
-                status
+                seeded
                     .get()
-                    .and_then(Result::ok)
-                    .filter(|status| status.demo_data)
+                    .filter(|seeded| *seeded)
                     .map(|_| {
                         view! {
                             <div class="border-b border-amber-300 bg-amber-50" role="note">
