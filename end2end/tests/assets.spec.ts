@@ -81,7 +81,8 @@ test("the start page and the map load none of the account, coordination, admin, 
     if (path.endsWith(".wasm")) loaded.push(path);
   });
   // The chunks of those domains (app/src/chunks.rs); coordination holds the admin pages.
-  const foreign = /split_(account|coordination|forum_organiser|board)_pages/;
+  // The officers' profiles have a chunk of their own too, which the map's links lead to.
+  const foreign = /split_(account|coordination|forum_organiser|board|officer)_pages/;
   for (const path of ["/", "/karte"]) {
     loaded = [];
     await page.goto(path);

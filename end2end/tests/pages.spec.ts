@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible } from "./fixtures";
+import { test, expect, expectAccessible, jsEnabled } from "./fixtures";
 
 const pages = [
   { path: "/", heading: "Beteiligung gemeinsam stärken" },
@@ -41,8 +41,18 @@ test("the data sources page credits GeoNames and the state outlines", async ({ p
   await expect(page.getByRole("heading", { name: "Landesgrenzen: deutschlandGeoJSON" })).toBeVisible();
 });
 
-test("the demo installation is marked on every page", async ({ page }) => {
+test("the demo installation is marked on every page", async ({ page }, testInfo) => {
   await page.goto("/foren");
+  await expect(page.getByRole("note")).toContainText("Demo-Installation");
+  if (!jsEnabled(testInfo)) return;
+  // The flag comes with the page (the browser never loads it): after hydration and a
+  // client-side navigation the notice is still there.
+  await page.goto("/");
+  await expect(page.locator(".leaflet-container")).toBeVisible();
+  await page.evaluate(() => ((window as unknown as { kept: boolean }).kept = true));
+  await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Foren" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Foren für Entscheider*innen" })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { kept?: boolean }).kept), "navigated in the page").toBe(true);
   await expect(page.getByRole("note")).toContainText("Demo-Installation");
 });
 

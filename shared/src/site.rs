@@ -30,11 +30,10 @@ impl OperatorInfo {
     }
 }
 
-/// Installation-wide facts shown in the layout and on the legal pages.
+/// Installation-wide facts shown on the imprint. (The layout's demo notice reads only its
+/// flag: `app::api::site::demo_data_seeded`.)
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct SiteStatus {
-    /// The demo seed has run: the content is invented and must be marked as such.
-    pub demo_data: bool,
     pub operator: OperatorInfo,
 }
 

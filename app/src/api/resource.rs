@@ -59,6 +59,13 @@ mod tests {
         let value: Result<Vec<String>, String> = Ok(vec!["Köln".to_owned(), "<b>".to_owned()]);
         let encoded = <JsonBytes as Encoder<_>>::encode(&value).expect("encodes");
         assert_eq!(encoded, r#"{"Ok":["Köln","<b>"]}"#);
+        let leptos_default =
+            <leptos::server::codee::string::JsonSerdeCodec as Encoder<_>>::encode(&value)
+                .expect("encodes");
+        assert_eq!(
+            encoded, leptos_default,
+            "the same JSON as Leptos' default codec"
+        );
         let decoded: Result<Vec<String>, String> =
             <JsonBytes as Decoder<_>>::decode(&encoded).expect("decodes");
         assert_eq!(decoded, value);

@@ -5,7 +5,7 @@
 /// renders a page, and the page carries it to the browser as the text `true` or `false` (see
 /// [`DemoNotice`](crate::components::layout::DemoNotice)) rather than the whole
 /// [`SiteStatus`](shared::SiteStatus) with the operator's address. In the browser this is
-/// never called; it answers `false`.
+/// never called; if it were, it would warn and answer `false`.
 pub async fn demo_data_seeded() -> bool {
     #[cfg(feature = "ssr")]
     {
@@ -21,6 +21,8 @@ pub async fn demo_data_seeded() -> bool {
     }
     #[cfg(not(feature = "ssr"))]
     {
+        // Only if the page came without the flag (the notice then stays hidden).
+        leptos::logging::warn!("demo notice: the page carried no flag");
         false
     }
 }
