@@ -31,7 +31,7 @@ impl OperatorInfo {
 }
 
 /// Installation-wide facts shown on the imprint. (The layout's demo notice reads only its
-/// flag: `app::api::site::demo_data_seeded`.)
+/// flag, `demo_data_seeded` in the app's site API.)
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct SiteStatus {
     pub operator: OperatorInfo,
