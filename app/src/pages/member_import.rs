@@ -1,6 +1,4 @@
 use leptos::prelude::*;
-
-use crate::api::resource::resource;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use shared::member_import::{
@@ -10,6 +8,7 @@ use shared::member_import::{
 use crate::api::member_import::{
     ApplyMemberImport, ImportSummary, get_member_import, list_member_imports,
 };
+use crate::api::resource::resource;
 use crate::components::form::{FormAlert, action_error};
 use crate::components::layout::PageHeading;
 use crate::pages::coordination::CoordinationNav;

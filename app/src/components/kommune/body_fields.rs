@@ -1,9 +1,8 @@
 use leptos::prelude::*;
-
-use crate::api::resource::resource;
 use shared::forums::BodyKind;
 
 use crate::api::kommunen::search_bodies;
+use crate::api::resource::resource;
 use crate::components::form::{RadioGroup, TextField, field_message, initial_value};
 use crate::error::AppError;
 

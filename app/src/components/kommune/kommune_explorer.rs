@@ -1,9 +1,8 @@
 use leptos::prelude::*;
-
-use crate::api::resource::resource;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::kommunen::search_kommunen;
+use crate::api::resource::resource;
 use crate::components::kommune::{KommuneResults, KommuneSearchForm};
 use crate::components::map::GermanyMap;
 use crate::error::AppError;

@@ -1,10 +1,9 @@
 use leptos::prelude::*;
-
-use crate::api::resource::resource;
 use leptos_router::components::A;
 
 use crate::api::accounts::SubmitJoinRequest;
 use crate::api::kommunen::search_kommunen;
+use crate::api::resource::resource;
 use crate::components::form::{
     FormAlert, TextArea, TextField, action_error, field_message, kept_value,
 };

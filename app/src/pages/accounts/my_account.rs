@@ -1,6 +1,4 @@
 use leptos::prelude::*;
-
-use crate::api::resource::resource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use shared::profile::ProfileForm;
@@ -9,6 +7,7 @@ use shared::{Topic, Visibility};
 use crate::api::accounts::{
     ChangePassword, DeleteAccount, EndSession, MyAccount, UpdateProfile, get_my_account,
 };
+use crate::api::resource::resource;
 use crate::components::form::{FormAlert, TextArea, TextField, action_error, field_message};
 use crate::components::layout::PageHeading;
 use crate::error::AppError;

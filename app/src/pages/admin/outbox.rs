@@ -1,8 +1,7 @@
 use leptos::prelude::*;
 
-use crate::api::resource::resource;
-
 use crate::api::admin::list_outbox;
+use crate::api::resource::resource;
 use crate::components::layout::PageHeading;
 
 /// `/admin/postausgang`: every e-mail the platform sent or keeps (without SMTP).

@@ -1,10 +1,9 @@
 use leptos::prelude::*;
-
-use crate::api::resource::resource;
 use leptos_router::components::A;
 use shared::board::FlagItem;
 
 use crate::api::board::{DismissFlag, ModeratePost, moderation_queue};
+use crate::api::resource::resource;
 use crate::components::form::{FormAlert, action_error};
 use crate::components::layout::{PageHeading, Refusal};
 use crate::pages::coordination::CoordinationNav;

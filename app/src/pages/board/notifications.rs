@@ -1,6 +1,4 @@
 use leptos::prelude::*;
-
-use crate::api::resource::resource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use shared::Topic;
@@ -9,6 +7,7 @@ use shared::board::{MailMode, NotificationPage};
 use crate::api::board::{
     MarkNotificationsRead, SaveNotificationSettings, UnsubscribeNotifications, get_notifications,
 };
+use crate::api::resource::resource;
 use crate::components::form::{FormAlert, RadioGroup, action_error, field_message};
 use crate::components::forums::CheckboxGroup;
 use crate::components::layout::{PageHeading, Refusal};

@@ -1,11 +1,10 @@
 use leptos::prelude::*;
-
-use crate::api::resource::resource;
 use shared::consultations::{FacilitatorPage, MAX_FACILITATOR_CAPACITY};
 use shared::{Bundesland, Topic};
 
 use super::coordination::{ConsultationRequestView, RequestTable};
 use crate::api::consultations::{UpdateFacilitatorProfile, get_facilitator_page};
+use crate::api::resource::resource;
 use crate::components::form::{FormAlert, TextField, action_error, field_message, initial_value};
 use crate::components::forums::CheckboxGroup;
 use crate::components::layout::PageHeading;

@@ -1,8 +1,7 @@
 use leptos::prelude::*;
 
-use crate::api::resource::resource;
-
 use crate::api::coordination::list_audit_log;
+use crate::api::resource::resource;
 use crate::components::layout::PageHeading;
 use crate::pages::coordination::CoordinationNav;
 

@@ -1,12 +1,11 @@
 use leptos::prelude::*;
-
-use crate::api::resource::resource;
 use leptos_router::hooks::use_query_map;
 use shared::Bundesland;
 
 use crate::api::coordination::{
     ApproveJoinRequest, DeclineJoinRequest, JoinRequestSummary, list_join_requests,
 };
+use crate::api::resource::resource;
 use crate::components::form::{FormAlert, action_error};
 use crate::components::layout::PageHeading;
 use crate::error::AppError;

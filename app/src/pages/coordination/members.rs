@@ -1,6 +1,4 @@
 use leptos::prelude::*;
-
-use crate::api::resource::resource;
 use leptos_router::hooks::use_query_map;
 use shared::Role;
 
@@ -8,6 +6,7 @@ use crate::api::accounts::get_current_user;
 use crate::api::coordination::{
     ChangeMemberRole, DeleteMember, MemberView, ResendInvitation, SetMemberActive, list_members,
 };
+use crate::api::resource::resource;
 use crate::components::form::{FormAlert, action_error};
 use crate::components::layout::PageHeading;
 use crate::pages::coordination::CoordinationNav;

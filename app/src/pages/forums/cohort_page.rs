@@ -1,7 +1,6 @@
+use crate::api::resource::resource;
 use crate::components::layout::Title;
 use leptos::prelude::*;
-
-use crate::api::resource::resource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use shared::forums::{Admission, ApplicationStatus, CohortPage, CohortStatus, MeetingView};

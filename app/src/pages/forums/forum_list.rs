@@ -1,11 +1,10 @@
 use leptos::prelude::*;
-
-use crate::api::resource::resource;
 use leptos_router::components::A;
 use shared::forums::ForumWithCohorts;
 
 use super::Refusal;
 use crate::api::forums::list_forums;
+use crate::api::resource::resource;
 use crate::components::forums::CohortCard;
 use crate::components::layout::PageHeading;
 

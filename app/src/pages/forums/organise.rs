@@ -1,11 +1,10 @@
 use leptos::prelude::*;
-
-use crate::api::resource::resource;
 use leptos_router::components::A;
 
 use super::Refusal;
 use crate::api::accounts::get_current_user;
 use crate::api::forums::{CreateForum, list_organised_forums};
+use crate::api::resource::resource;
 use crate::components::form::{FormAlert, action_error};
 use crate::components::forums::ForumFields;
 use crate::components::layout::PageHeading;

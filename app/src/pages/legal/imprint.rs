@@ -1,7 +1,6 @@
 use leptos::prelude::*;
 
 use crate::api::resource::resource;
-
 use crate::api::site::get_site_status;
 use crate::components::layout::PageHeading;
 

@@ -1,12 +1,11 @@
 use leptos::prelude::*;
-
-use crate::api::resource::resource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
 use shared::officers::{OfficerQuery, OfficerSearchResult};
 
 use crate::api::officers::search_officers;
+use crate::api::resource::resource;
 use crate::components::layout::PageHeading;
 use crate::components::map::OfficersMap;
 use crate::pages::officers::officer_filters::OfficerFilters;
