@@ -10,6 +10,7 @@ mod cancelled_requests;
 mod consultations;
 mod coordination;
 mod csp_browser;
+mod erasure;
 mod forum_applications;
 mod forum_lists;
 mod forums;

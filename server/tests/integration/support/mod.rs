@@ -291,3 +291,28 @@ pub async fn send_encoded(
     }
     (headers, decoded)
 }
+
+/// The newest e-mail to `to` in the outbox table, and the path+query of its token link.
+pub async fn link_in_newest_mail(db: &sea_orm::DatabaseConnection, to: &str) -> String {
+    use domain::platform::entities::outbox_mail;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    let mail = outbox_mail::Entity::find()
+        .filter(outbox_mail::Column::ToAddress.eq(to))
+        .order_by_desc(outbox_mail::Column::Id)
+        .one(db)
+        .await
+        .expect("outbox")
+        .expect("a mail");
+    let start = mail.body_text.find("http").expect("link");
+    let link = mail.body_text[start..]
+        .split_whitespace()
+        .next()
+        .expect("link");
+    let path = link.split_once("://").expect("url").1;
+    path[path.find('/').expect("path")..].to_owned()
+}
+
+/// The token of a link's path+query (`…token=<token>`).
+pub fn token_of(path: &str) -> String {
+    path.split_once("token=").expect("token").1.to_owned()
+}
