@@ -115,9 +115,13 @@ pub fn mount_officers_map(
                 let target = element.clone();
                 let outlines = Rc::new(Cell::new(false));
                 let (outlines_map, outlines_requested) = (map.clone(), outlines.clone());
+                // markercluster reports progress for an empty list too: `add_to` below adds
+                // the group's (still empty) layers, which reports 0 of 0 at once. That is not
+                // the markers being drawn; it would start the outlines before the markers and
+                // mark the map drawn too early. An empty result is marked in `show_officers`.
                 let progress = Closure::<dyn FnMut(f64, f64, f64)>::new(
                     move |processed: f64, total: f64, _elapsed: f64| {
-                        if processed >= total {
+                        if total > 0.0 && processed >= total {
                             mark_drawn(&target, total);
                             outlines_once(&outlines_map, &outlines_requested);
                         }
