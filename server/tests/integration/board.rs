@@ -472,12 +472,7 @@ async fn edits_keep_a_history_and_deleted_members_show_as_former_members() {
     let page = send(&app, get(&format!("/austausch/{id}"), Some(&other))).await;
     assert!(page.body.contains("Zweite Fassung") && page.body.contains("bearbeitet am"));
     // The author deletes the account but keeps the posts: they stay, as a former member's.
-    let account = domain::platform::entities::account::Entity::find()
-        .filter(domain::platform::entities::account::Column::Email.eq(FREIBURG))
-        .one(&db)
-        .await
-        .expect("db")
-        .expect("account");
+    let account = account_by_email(&db, FREIBURG).await;
     domain::accounts::erasure::erase_account(&db, &account, false)
         .await
         .expect("erase");

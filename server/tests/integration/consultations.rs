@@ -104,12 +104,7 @@ async fn a_request_is_matched_assigned_and_seen_only_by_coordinators_and_its_fac
         "{}",
         detail.body
     );
-    let hanna = domain::platform::entities::account::Entity::find()
-        .filter(domain::platform::entities::account::Column::Email.eq(FACILITATOR))
-        .one(&db)
-        .await
-        .expect("q")
-        .expect("facilitator");
+    let hanna = account_by_email(&db, FACILITATOR).await;
     let assigned = send(
         &app,
         post(

@@ -9,22 +9,8 @@ async fn coordinators_manage_members_within_their_rights() {
     let coordinator = sign_in(&app, COORDINATOR).await;
     let admin = sign_in(&app, ADMIN).await;
     let member_session = sign_in(&app, MEMBER).await;
-    use domain::platform::entities::account;
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    let id_of = |email: &'static str| {
-        let db = db.clone();
-        async move {
-            account::Entity::find()
-                .filter(account::Column::Email.eq(email))
-                .one(&db)
-                .await
-                .expect("q")
-                .expect("account")
-                .id
-        }
-    };
-    let member_id = id_of(MEMBER).await;
-    let admin_id = id_of(ADMIN).await;
+    let member_id = account_by_email(&db, MEMBER).await.id;
+    let admin_id = account_by_email(&db, ADMIN).await.id;
 
     let list = send(
         &app,

@@ -50,7 +50,6 @@ async fn all_text_values(db: &sea_orm::DatabaseConnection) -> Vec<(String, Strin
 
 #[tokio::test]
 async fn a_deleted_member_leaves_no_name_or_address_in_any_table() {
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     let (app, db) = test_app().await;
     let email = "erika.loeschmich@stadt.test";
     let name = "Erika Löschmich";
@@ -138,12 +137,7 @@ async fn a_deleted_member_leaves_no_name_or_address_in_any_table() {
     )
     .await;
     let admin = sign_in(&app, ADMIN).await;
-    let erika = domain::platform::entities::account::Entity::find()
-        .filter(domain::platform::entities::account::Column::Email.eq(email))
-        .one(&db)
-        .await
-        .expect("q")
-        .expect("erika");
+    let erika = account_by_email(&db, email).await;
     for role in ["coordinator", "member"] {
         let changed = send(
             &app,
@@ -213,22 +207,10 @@ async fn a_deleted_member_leaves_no_name_or_address_in_any_table() {
 #[tokio::test]
 async fn coordinators_delete_deactivated_members_within_their_rights() {
     use domain::platform::entities::account;
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    use sea_orm::EntityTrait;
     let (app, db) = test_app().await;
-    let id_of = |email: &'static str| {
-        let db = db.clone();
-        async move {
-            account::Entity::find()
-                .filter(account::Column::Email.eq(email))
-                .one(&db)
-                .await
-                .expect("q")
-                .expect("account")
-                .id
-        }
-    };
-    let lea = id_of(MEMBER).await;
-    let admin_id = id_of(ADMIN).await;
+    let lea = account_by_email(&db, MEMBER).await.id;
+    let admin_id = account_by_email(&db, ADMIN).await.id;
     let member = sign_in(&app, MEMBER).await;
     let coordinator = sign_in(&app, COORDINATOR).await;
     let delete = |id: i64| format!("id={id}");

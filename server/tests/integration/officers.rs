@@ -48,22 +48,9 @@ async fn visibility_holds_on_every_channel() {
 #[tokio::test]
 async fn profiles_are_shown_only_to_those_allowed() {
     let (app, db) = test_app().await;
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    let id_of = |email: &'static str| {
-        let db = db.clone();
-        async move {
-            domain::platform::entities::account::Entity::find()
-                .filter(domain::platform::entities::account::Column::Email.eq(email))
-                .one(&db)
-                .await
-                .expect("q")
-                .expect("account")
-                .id
-        }
-    };
-    let kim = id_of(COORDINATOR).await;
-    let admin = id_of(ADMIN).await;
-    let lea = id_of(MEMBER).await;
+    let kim = account_by_email(&db, COORDINATOR).await.id;
+    let admin = account_by_email(&db, ADMIN).await.id;
+    let lea = account_by_email(&db, MEMBER).await.id;
     let member = sign_in(&app, MEMBER).await;
 
     let page = send(&app, get(&format!("/beauftragte/{kim}"), None)).await;

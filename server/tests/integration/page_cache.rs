@@ -150,16 +150,7 @@ async fn changes_are_seen(app: &axum::Router, db: &sea_orm::DatabaseConnection) 
     assert_eq!(cache_status(&home), Some("miss"));
     assert!(!home.body.contains(notice), "the demo notice is gone");
 
-    let lea: i64 = {
-        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-        domain::platform::entities::account::Entity::find()
-            .filter(domain::platform::entities::account::Column::Email.eq(MEMBER))
-            .one(db)
-            .await
-            .expect("query")
-            .expect("account")
-            .id
-    };
+    let lea: i64 = account_by_email(db, MEMBER).await.id;
     let profile = format!("/beauftragte/{lea}");
     assert!(
         send(app, get(&profile, None))

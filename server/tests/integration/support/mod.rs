@@ -41,15 +41,23 @@ pub async fn cohort_of(
         .expect("cohort")
 }
 
-pub async fn session_user(db: &sea_orm::DatabaseConnection, email: &str) -> shared::SessionUser {
+/// The account with the e-mail address `email` (seeded or made by the test).
+pub async fn account_by_email(
+    db: &sea_orm::DatabaseConnection,
+    email: &str,
+) -> domain::platform::entities::account::Model {
     use domain::platform::entities::account;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    let account = account::Entity::find()
+    account::Entity::find()
         .filter(account::Column::Email.eq(email))
         .one(db)
         .await
         .expect("query")
-        .expect("account");
+        .expect("account")
+}
+
+pub async fn session_user(db: &sea_orm::DatabaseConnection, email: &str) -> shared::SessionUser {
+    let account = account_by_email(db, email).await;
     shared::SessionUser {
         account_id: account.id,
         display_name: account.display_name,
