@@ -49,8 +49,23 @@ test("an unknown place near which to search is explained at the field", async ({
 test("a popup or the list leads to the profile with colleagues nearby", async ({ page }, testInfo) => {
   await page.goto("/karte?land=SN");
   if (jsEnabled(testInfo)) {
-    await page.locator('.leaflet-marker-icon[title^="Leipzig"]').click();
-    await page.locator(".leaflet-popup").getByRole("link", { name: "Lea Leipzig (Demo)" }).click();
+    // The markers carry no officers' details: a popup loads its municipality's officers when
+    // it first opens, and keeps them.
+    const popupRequests: string[] = [];
+    page.on("request", (request) => {
+      if (new URL(request.url()).pathname === "/api/officers/map/kommune") popupRequests.push(request.url());
+    });
+    const marker = page.locator('.leaflet-marker-icon[title^="Leipzig"]');
+    const popup = page.locator(".leaflet-popup");
+    await marker.click();
+    await expect(popup.getByRole("link", { name: "Lea Leipzig (Demo)" })).toBeVisible();
+    await popup.getByRole("button", { name: /schließen|close/i }).click();
+    await expect(popup).toHaveCount(0);
+    await marker.click();
+    await expect(popup.getByRole("link", { name: "Lea Leipzig (Demo)" })).toBeVisible();
+    expect(popupRequests).toHaveLength(1);
+    expect(popupRequests[0]).toContain("query[land]=SN");
+    await popup.getByRole("link", { name: "Lea Leipzig (Demo)" }).click();
   } else {
     await page.getByTestId("beauftragte-liste").getByRole("link", { name: "Lea Leipzig (Demo)" }).click();
   }

@@ -110,6 +110,7 @@ async fn authorization_matrix_for_server_functions() {
         ("/api/kommunen/search", "query=Leip", public),
         ("/api/officers/search", QUERY_ALL, public),
         ("/api/officers/map", QUERY_ALL, public),
+        ("/api/officers/map/kommune", QUERY_ALL, public),
         ("/api/officers/profile", "id=999999", [S::NOT_FOUND; 4]),
         ("/api/account/sign-in", "email=niemand%40stadt.test&password=falsch-falsch", [S::UNPROCESSABLE_ENTITY; 4]),
         ("/api/account/password/reset", "email=niemand%40stadt.test", public),
@@ -211,9 +212,12 @@ async fn authorization_matrix_for_server_functions() {
             ("coordinator", Some(coordinator.as_str()), expected[2]),
             ("admin", Some(admin.as_str()), expected[3]),
         ] {
-            // The marker data is the one GET server function (preloaded by the map page).
+            // The map's marker and popup data are GET server functions (the map page
+            // preloads its markers).
             let request = if path == "/api/officers/map" {
                 marker_data(body, cookie)
+            } else if path == "/api/officers/map/kommune" {
+                map_popup(body, "14713000", cookie)
             } else {
                 post(path, body, cookie)
             };

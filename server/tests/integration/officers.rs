@@ -18,6 +18,11 @@ async fn visibility_holds_on_every_channel() {
     let (app, _) = test_app().await;
     let member = sign_in(&app, MEMBER).await;
     let coordinator = sign_in(&app, COORDINATOR).await;
+    let every_ags: Vec<String> = map_markers(&app, Some(&coordinator))
+        .await
+        .into_iter()
+        .map(|marker| marker.ags)
+        .collect();
     // Lea and Fritz are public, Kim members-only, the admin hidden.
     for (who, cookie, expected) in [
         ("anonymous", None, [true, true, false, false]),
@@ -33,10 +38,58 @@ async fn visibility_holds_on_every_channel() {
         assert_eq!(names_in(&search.body), expected, "server function as {who}");
         let page = send(&app, get("/karte", cookie)).await;
         assert_eq!(names_in(&page.body), expected, "map page HTML as {who}");
-        let markers = send(&app, marker_data(QUERY_ALL, cookie)).await;
-        assert_eq!(markers.status, StatusCode::OK, "{who}: {}", markers.body);
-        assert_eq!(names_in(&markers.body), expected, "map markers as {who}");
+        // The markers name an officer only in a title; the popups list them. Every
+        // municipality's popup is asked for, also where this viewer has no marker.
+        let markers = map_markers(&app, cookie).await;
+        let mut popups = String::new();
+        for ags in &every_ags {
+            let popup = send(&app, map_popup(QUERY_ALL, ags, cookie)).await;
+            assert_eq!(popup.status, StatusCode::OK, "{who}: {}", popup.body);
+            let kommune: Option<shared::officers::MapKommune> =
+                serde_json::from_str(&popup.body).expect("json");
+            let marker = markers.iter().find(|marker| &marker.ags == ags);
+            assert_eq!(
+                kommune.as_ref().map(|k| k.officers.len()),
+                marker.map(|m| m.officers),
+                "{who}: a popup for each marker, with as many officers as it counts ({ags})"
+            );
+            popups.push_str(&popup.body);
+        }
+        assert_eq!(names_in(&popups), expected, "map popups as {who}");
+        let titles: String = markers.iter().map(|m| m.title.as_str()).collect();
+        assert!(
+            names_in(&titles)
+                .iter()
+                .zip(expected)
+                .all(|(shown, allowed)| !shown || allowed),
+            "map markers as {who}: {titles}"
+        );
     }
+    // A popup keeps to the map's filters.
+    let leipzig = "14713000";
+    let saxony = send(
+        &app,
+        map_popup(
+            &QUERY_ALL.replace("query[land]=", "query[land]=SN"),
+            leipzig,
+            None,
+        ),
+    )
+    .await;
+    assert!(saxony.body.contains("Lea Leipzig"), "{}", saxony.body);
+    let elsewhere = send(
+        &app,
+        map_popup(
+            &QUERY_ALL.replace("query[land]=", "query[land]=BW"),
+            leipzig,
+            None,
+        ),
+    )
+    .await;
+    assert_eq!(
+        (elsewhere.status, elsewhere.body.as_str()),
+        (StatusCode::OK, "null")
+    );
     let geojson = send(&app, get("/api/beauftragte.geojson", Some(&coordinator))).await;
     assert_eq!(
         names_in(&geojson.body),
@@ -366,11 +419,9 @@ async fn the_list_is_paged_and_keeps_the_filters() {
     );
     let filtered = send(&app, get("/karte?land=SN&seite=1", None)).await;
     assert!(!filtered.body.contains("Seite 1 von 3"));
-    let markers = send(&app, marker_data(QUERY_ALL, None)).await;
-    let data: Vec<shared::officers::MapKommune> =
-        serde_json::from_str(&markers.body).expect("json");
+    let data = map_markers(&app, None).await;
     assert_eq!(
-        data.iter().map(|k| k.officers.len()).sum::<usize>(),
+        data.iter().map(|marker| marker.officers).sum::<usize>(),
         122,
         "the map gets every result"
     );

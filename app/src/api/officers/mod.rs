@@ -6,4 +6,7 @@ mod search_officers;
 pub use get_officer_profile::{GetOfficerProfile, get_officer_profile};
 #[cfg(any(feature = "ssr", feature = "hydrate"))]
 pub use search_officers::marker_data_url;
-pub use search_officers::{OfficerMapData, SearchOfficers, officer_map_data, search_officers};
+pub use search_officers::{
+    OfficerMapData, OfficerMapKommune, SearchOfficers, officer_map_data, officer_map_kommune,
+    search_officers,
+};

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
-use shared::officers::{MapKommune, OfficerQuery, OfficerSearchResult};
+use shared::officers::{MapKommune, MapMarker, OfficerQuery, OfficerSearchResult};
 
 use crate::error::AppError;
 
@@ -20,21 +20,47 @@ pub async fn search_officers(query: OfficerQuery) -> Result<OfficerSearchResult,
     .await
 }
 
-/// Public (what is shown depends on the viewer): every officer matching the map filters, for
-/// the markers, grouped by municipality. A GET (it changes nothing) at [`marker_data_url`]:
-/// the map page's boot script preloads it beside the WebAssembly, and the map reads the answer
+/// Public (what is shown depends on the viewer): the markers of every municipality with
+/// officers matching the map filters. A GET (it changes nothing) at [`marker_data_url`]: the
+/// map page's boot script preloads it beside the WebAssembly, and the map reads the answer
 /// with the browser's own JSON parser (`officers_browser`) rather than through this function's
-/// client, which would deserialise every officer into Rust values before the first marker.
+/// client, which would deserialise every marker into Rust values before the first is drawn.
 #[server(endpoint = "officers/map", input = GetUrl)]
-pub async fn officer_map_data(query: OfficerQuery) -> Result<Vec<MapKommune>, AppError> {
+pub async fn officer_map_data(query: OfficerQuery) -> Result<Vec<MapMarker>, AppError> {
     crate::server::serve::public(|state| async move {
         let filter = query.check().map_err(AppError::Validation)?;
         let user = crate::server::auth::current_user().await?;
         let viewer = domain::officers::Viewer::of(user.as_ref());
-        Ok::<_, AppError>(shared::officers::group_for_map(
+        let officers =
             domain::officers::directory::all_matching(&state.db, &state.directory, viewer, &filter)
-                .await?,
-        ))
+                .await?;
+        Ok::<_, AppError>(
+            shared::officers::group_for_map(officers)
+                .iter()
+                .map(MapKommune::marker)
+                .collect(),
+        )
+    })
+    .await
+}
+
+/// Public (what is shown depends on the viewer): the officers matching the map filters in
+/// the municipality `ags`, for its marker's popup (`None` if there are none). A GET: it
+/// changes nothing, and the browser may keep the answer.
+#[server(endpoint = "officers/map/kommune", input = GetUrl)]
+pub async fn officer_map_kommune(
+    query: OfficerQuery,
+    ags: String,
+) -> Result<Option<MapKommune>, AppError> {
+    crate::server::serve::public(|state| async move {
+        let filter = query.check().map_err(AppError::Validation)?;
+        let user = crate::server::auth::current_user().await?;
+        let viewer = domain::officers::Viewer::of(user.as_ref());
+        let mut officers =
+            domain::officers::directory::all_matching(&state.db, &state.directory, viewer, &filter)
+                .await?;
+        officers.retain(|officer| officer.ags == ags);
+        Ok::<_, AppError>(shared::officers::group_for_map(officers).pop())
     })
     .await
 }

@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::{Closure, wasm_bindgen};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::browser::{create_base_map, fit_to, germany_bounds, load_state_outlines};
-use super::marker_data::{Fields, fetch_kommunen, marker_fields};
+use super::marker_data::{Fields, MarkerFields, fetch_markers, marker_fields};
 
 #[wasm_bindgen]
 extern "C" {
@@ -43,6 +43,16 @@ extern "C" {
 
     #[wasm_bindgen(method, js_name = openPopup)]
     fn open_popup(this: &PopupLayer) -> JsValue;
+
+    #[wasm_bindgen(method, js_name = getPopup)]
+    fn get_popup(this: &PopupLayer) -> Option<Popup>;
+
+    /// `L.Popup`.
+    type Popup;
+
+    /// Draws the popup's content again (if it is open).
+    #[wasm_bindgen(method)]
+    fn update(this: &Popup);
 }
 
 struct OfficerMapHandles {
@@ -54,9 +64,9 @@ struct OfficerMapHandles {
     outlines: Rc<Cell<bool>>,
     /// Counts the marker lists shown; a list still being built stops when a newer one comes.
     generation: u64,
-    /// Builds a marker's popup when it opens (Leaflet calls it with the marker) from the
-    /// municipality the marker carries, so making thousands of markers builds no popup text at
-    /// all; shared by all markers.
+    /// A marker's popup content (Leaflet calls it with the marker when the popup opens): its
+    /// municipality's officers, loaded the first time (see [`marker_popup`]); shared by all
+    /// markers.
     popup_content: Closure<dyn Fn(JsValue) -> String>,
     /// Keeps the `chunkProgress` callback alive as long as the map.
     _progress: Closure<dyn FnMut(f64, f64, f64)>,
@@ -134,16 +144,8 @@ pub fn mount_officers_map(
                 );
                 let cluster = marker_cluster_group(&options);
                 cluster.add_to(&map);
-                // One municipality is read into Rust values, when its popup opens.
-                let popup_content = Closure::<dyn Fn(JsValue) -> String>::new(|marker: JsValue| {
-                    js_sys::Reflect::get(&marker, &"options".into())
-                        .and_then(|options| js_sys::Reflect::get(&options, &"kommune".into()))
-                        .and_then(|kommune| js_sys::JSON::stringify(&kommune))
-                        .ok()
-                        .and_then(|json| json.as_string())
-                        .and_then(|json| serde_json::from_slice::<MapKommune>(json.as_bytes()).ok())
-                        .map(|kommune| popup_html(&kommune))
-                        .unwrap_or_default()
+                let popup_content = Closure::<dyn Fn(JsValue) -> String>::new(move |marker| {
+                    marker_popup(marker, query)
                 });
                 handles.set_value(Some(OfficerMapHandles {
                     map,
@@ -205,6 +207,77 @@ pub fn mount_officers_map(
     });
 }
 
+/// Keys on a marker's options (beside Leaflet's own) for its popup: the loaded HTML, an error
+/// to show once, and whether a request is under way.
+const POPUP_HTML: &str = "popupHtml";
+const POPUP_ERROR: &str = "popupError";
+const POPUP_LOADING: &str = "popupLoading";
+
+/// The content of `marker`'s popup: its municipality's officers matching the map's `query`.
+/// The first time it opens, it shows that they are loading and requests them
+/// ([`load_popup`]); then the loaded list. A failed request shows its message once; opening
+/// the popup again tries again.
+fn marker_popup(marker: JsValue, query: Signal<OfficerQuery>) -> String {
+    let Ok(options) = js_sys::Reflect::get(&marker, &"options".into()) else {
+        return String::new();
+    };
+    let text = |key: &str| {
+        js_sys::Reflect::get(&options, &key.into())
+            .ok()
+            .and_then(|value| value.as_string())
+    };
+    if let Some(html) = text(POPUP_HTML) {
+        return html;
+    }
+    if let Some(error) = text(POPUP_ERROR) {
+        let _ = js_sys::Reflect::delete_property(
+            options.unchecked_ref::<js_sys::Object>(),
+            &POPUP_ERROR.into(),
+        );
+        return error;
+    }
+    let loading = js_sys::Reflect::get(&options, &POPUP_LOADING.into())
+        .map(|value| value.is_truthy())
+        .unwrap_or(false);
+    if let (false, Some(ags)) = (loading, text("ags")) {
+        let _ = js_sys::Reflect::set(&options, &POPUP_LOADING.into(), &JsValue::TRUE);
+        leptos::task::spawn_local(load_popup(
+            marker.unchecked_into(),
+            options,
+            query.get_untracked(),
+            ags,
+        ));
+    }
+    "<p role=\"status\">Beauftragte werden geladen …</p>".to_owned()
+}
+
+/// Loads the officers of the municipality `ags` for `marker`'s popup, keeps them (or the
+/// error) on its `options` and draws the popup again.
+async fn load_popup(marker: PopupLayer, options: JsValue, query: OfficerQuery, ags: String) {
+    let (key, html) = match crate::api::officers::officer_map_kommune(query, ags).await {
+        Ok(Some(kommune)) => (POPUP_HTML, popup_html(&kommune)),
+        Ok(None) => (
+            POPUP_HTML,
+            "<p>Hier gibt es keine passenden Beauftragten mehr.</p>".to_owned(),
+        ),
+        Err(error) => (
+            POPUP_ERROR,
+            format!(
+                "<p role=\"alert\">Die Beauftragten konnten nicht geladen werden: {}</p>",
+                escape_html(&error.to_string())
+            ),
+        ),
+    };
+    let _ = js_sys::Reflect::set(&options, &key.into(), &html.into());
+    let _ = js_sys::Reflect::delete_property(
+        options.unchecked_ref::<js_sys::Object>(),
+        &POPUP_LOADING.into(),
+    );
+    if let Some(popup) = marker.get_popup() {
+        popup.update();
+    }
+}
+
 fn popup_html(kommune: &MapKommune) -> String {
     let mut html = format!(
         "<a href=\"/kommunen/{}\"><strong>{}</strong></a> ({})<ul class=\"map-popup-list\">",
@@ -257,7 +330,7 @@ async fn load_officers(
     query: OfficerQuery,
     generation: u64,
 ) {
-    let kommunen = match fetch_kommunen(query).await {
+    let kommunen = match fetch_markers(query).await {
         Ok(kommunen) => kommunen,
         Err(error) => {
             leptos::logging::error!("Markierungen konnten nicht geladen werden: {error:?}");
@@ -267,7 +340,7 @@ async fn load_officers(
     show_officers(handles, kommunen, generation).await;
 }
 
-/// Shows the `kommunen` (see [`fetch_kommunen`](super::marker_data::fetch_kommunen)) on the map: one marker each, made in slices
+/// Shows the `kommunen` (see [`fetch_markers`](super::marker_data::fetch_markers)) on the map: one marker each, made in slices
 /// (see [`SLICE_MS`]) and handed to the cluster group at once when all are made, so the
 /// previous markers stay until the new ones are ready. Stops when a newer list (`generation`)
 /// has come meanwhile or the map is gone.
@@ -299,7 +372,11 @@ async fn show_officers(
         return;
     };
     let fields = Fields::new();
-    let popup_field = JsValue::from_str("kommune");
+    let (ags_key, title_key, alt_key) = (
+        JsValue::from_str("ags"),
+        JsValue::from_str("title"),
+        JsValue::from_str("alt"),
+    );
     let layers = js_sys::Array::new();
     let mut made: Vec<(String, Marker)> = Vec::with_capacity(kommunen.length() as usize);
     // South-west and north-east corners of all markers.
@@ -313,14 +390,21 @@ async fn show_officers(
             }
             slice_started = js_sys::Date::now();
         }
-        let Some((ags, lat, lon, title)) = marker_fields(&kommune, &fields) else {
+        let Some(MarkerFields {
+            ags,
+            ags_value,
+            lat,
+            lon,
+            title,
+        }) = marker_fields(&kommune, &fields)
+        else {
             continue;
         };
         let options = leaflet::MarkerOptions::new();
-        options.set_title(title.clone());
-        options.set_alt(title);
-        // The popup is built from the municipality the marker carries (see `popup_content`).
-        let _ = js_sys::Reflect::set(&options, &popup_field, &kommune);
+        let _ = js_sys::Reflect::set(&options, &title_key, &title);
+        let _ = js_sys::Reflect::set(&options, &alt_key, &title);
+        // The popup loads the officers of this municipality (see `marker_popup`).
+        let _ = js_sys::Reflect::set(&options, &ags_key, &ags_value);
         let marker = Marker::new_with_options(&LatLng::new(lat, lon), &options);
         marker
             .unchecked_ref::<PopupLayer>()

@@ -185,6 +185,22 @@ pub fn marker_data(arguments: &str, cookie: Option<&str>) -> Request<Body> {
     get(&format!("/api/officers/map?{arguments}"), cookie)
 }
 
+/// The popup data of the municipality `ags` on the map (a GET server function) for the
+/// URL-encoded map filters `arguments`.
+pub fn map_popup(arguments: &str, ags: &str, cookie: Option<&str>) -> Request<Body> {
+    get(
+        &format!("/api/officers/map/kommune?{arguments}&ags={ags}"),
+        cookie,
+    )
+}
+
+/// The map's markers for all filters as `cookie`'s viewer gets them.
+pub async fn map_markers(app: &Router, cookie: Option<&str>) -> Vec<shared::officers::MapMarker> {
+    let answer = send(app, marker_data(QUERY_ALL, cookie)).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    serde_json::from_str(&answer.body).expect("marker JSON")
+}
+
 /// A same-origin form POST as a browser with JavaScript sends it to a server function.
 pub fn post(uri: &str, form: &str, cookie: Option<&str>) -> Request<Body> {
     let mut builder = Request::post(uri)
