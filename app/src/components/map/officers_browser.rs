@@ -239,14 +239,10 @@ fn marker_popup(marker: JsValue, query: Signal<OfficerQuery>) -> String {
     let loading = js_sys::Reflect::get(&options, &POPUP_LOADING.into())
         .map(|value| value.is_truthy())
         .unwrap_or(false);
-    if let (false, Some(ags)) = (loading, text("ags")) {
+    // The map's page may be gone meanwhile (its filters with it): then nothing is loaded.
+    if let (false, Some(ags), Some(query)) = (loading, text("ags"), query.try_get_untracked()) {
         let _ = js_sys::Reflect::set(&options, &POPUP_LOADING.into(), &JsValue::TRUE);
-        leptos::task::spawn_local(load_popup(
-            marker.unchecked_into(),
-            options,
-            query.get_untracked(),
-            ags,
-        ));
+        leptos::task::spawn_local(load_popup(marker.unchecked_into(), options, query, ags));
     }
     "<p role=\"status\">Beauftragte werden geladen …</p>".to_owned()
 }
