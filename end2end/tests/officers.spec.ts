@@ -49,15 +49,17 @@ test("an unknown place near which to search is explained at the field", async ({
 test("a popup or the list leads to the profile with colleagues nearby", async ({ page }, testInfo) => {
   await page.goto("/karte?land=SN");
   if (jsEnabled(testInfo)) {
-    // The markers carry no officers' details: a popup loads its municipality's officers when
-    // it first opens, and keeps them.
+    // The markers carry no officers' details and no popup: a marker gets its popup when first
+    // activated, and the popup loads its municipality's officers once and keeps them.
     const popupRequests: string[] = [];
     page.on("request", (request) => {
       if (new URL(request.url()).pathname === "/api/officers/map/kommune") popupRequests.push(request.url());
     });
     const marker = page.locator('.leaflet-marker-icon[title^="Leipzig"]');
     const popup = page.locator(".leaflet-popup");
-    await marker.click();
+    // First from the keyboard, then with the mouse.
+    await marker.focus();
+    await page.keyboard.press("Enter");
     await expect(popup.getByRole("link", { name: "Lea Leipzig (Demo)" })).toBeVisible();
     await popup.getByRole("button", { name: /schließen|close/i }).click();
     await expect(popup).toHaveCount(0);
@@ -74,6 +76,14 @@ test("a popup or the list leads to the profile with colleagues nearby", async ({
   await expect(page.getByText("Für angemeldete Mitglieder sichtbar.")).toBeVisible();
   await expect(page.getByTestId("kollegen")).toContainText("Fritz Freiburg (Demo)");
   await expectAccessible(page);
+});
+
+test("an entry of the list shows its officers in its marker's popup", async ({ page }, testInfo) => {
+  test.skip(!jsEnabled(testInfo), "the map needs JavaScript");
+  await page.goto("/karte?land=SN");
+  await expect(page.locator(".map-canvas[data-markierungen]")).toBeAttached();
+  await page.getByTestId("beauftragte-liste").getByRole("link", { name: "Lea Leipzig (Demo)" }).hover();
+  await expect(page.locator(".leaflet-popup").getByRole("link", { name: "Lea Leipzig (Demo)" })).toBeVisible();
 });
 
 test("keyboard users reach every result in the list", async ({ page }) => {

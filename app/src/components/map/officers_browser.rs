@@ -33,6 +33,10 @@ extern "C" {
     #[wasm_bindgen(method, js_name = zoomToShowLayer)]
     fn zoom_to_show_layer(this: &ClusterGroup, layer: &leaflet::Layer, callback: &JsValue);
 
+    /// `on(types, handler)`: the group hears its markers' events too.
+    #[wasm_bindgen(method, js_name = on)]
+    fn on_events(this: &ClusterGroup, types: &str, handler: &js_sys::Function);
+
     /// Any layer with a popup.
     type PopupLayer;
 
@@ -68,6 +72,8 @@ struct OfficerMapHandles {
     /// municipality's officers, loaded the first time (see [`marker_popup`]); shared by all
     /// markers.
     popup_content: Closure<dyn Fn(JsValue) -> String>,
+    /// Gives a marker its popup when it is first clicked or activated with the keyboard.
+    _first_open: Closure<dyn Fn(JsValue)>,
     /// Keeps the `chunkProgress` callback alive as long as the map.
     _progress: Closure<dyn FnMut(f64, f64, f64)>,
 }
@@ -147,6 +153,28 @@ pub fn mount_officers_map(
                 let popup_content = Closure::<dyn Fn(JsValue) -> String>::new(move |marker| {
                     marker_popup(marker, query)
                 });
+                // Markers are made without a popup (binding one to each of thousands costs
+                // a popup object and four listeners apiece); the group hears a marker's first
+                // click or Enter and gives it its popup, which then handles the next ones.
+                let content: js_sys::Function = popup_content
+                    .as_ref()
+                    .unchecked_ref::<js_sys::Function>()
+                    .clone();
+                let first_open = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
+                    let get = |object: &JsValue, key: &str| {
+                        js_sys::Reflect::get(object, &key.into()).unwrap_or(JsValue::UNDEFINED)
+                    };
+                    let activated = get(&event, "type").as_string().as_deref() == Some("click")
+                        || get(&get(&event, "originalEvent"), "key")
+                            .as_string()
+                            .as_deref()
+                            == Some("Enter");
+                    let marker: PopupLayer = get(&event, "layer").unchecked_into();
+                    if activated && marker.get_popup().is_none() {
+                        open_popup_of(&marker, &content);
+                    }
+                });
+                cluster.on_events("click keypress", first_open.as_ref().unchecked_ref());
                 handles.set_value(Some(OfficerMapHandles {
                     map,
                     cluster,
@@ -155,6 +183,7 @@ pub fn mount_officers_map(
                     outlines,
                     generation: 0,
                     popup_content,
+                    _first_open: first_open,
                     _progress: progress,
                 }));
                 ready.set(true);
@@ -189,9 +218,12 @@ pub fn mount_officers_map(
                 return;
             };
             let popup_target: PopupLayer = marker.clone().unchecked_into();
-            let open = Closure::once_into_js(move || {
-                popup_target.open_popup();
-            });
+            let content: js_sys::Function = stored
+                .popup_content
+                .as_ref()
+                .unchecked_ref::<js_sys::Function>()
+                .clone();
+            let open = Closure::once_into_js(move || open_popup_of(&popup_target, &content));
             stored
                 .cluster
                 .zoom_to_show_layer(marker.unchecked_ref(), &open);
@@ -205,6 +237,14 @@ pub fn mount_officers_map(
             }
         });
     });
+}
+
+/// Opens `marker`'s popup, giving it one with `content` first if it has none.
+fn open_popup_of(marker: &PopupLayer, content: &js_sys::Function) {
+    if marker.get_popup().is_none() {
+        marker.bind_popup_with(content);
+    }
+    marker.open_popup();
 }
 
 /// Keys on a marker's options (beside Leaflet's own) for its popup: the loaded HTML, an error
@@ -354,19 +394,6 @@ async fn show_officers(
     if !current() {
         return;
     }
-    let Some(popup_content) = handles
-        .try_with_value(|stored| {
-            stored.as_ref().map(|s| {
-                s.popup_content
-                    .as_ref()
-                    .unchecked_ref::<js_sys::Function>()
-                    .clone()
-            })
-        })
-        .flatten()
-    else {
-        return;
-    };
     let fields = Fields::new();
     let (ags_key, title_key, alt_key) = (
         JsValue::from_str("ags"),
@@ -402,9 +429,6 @@ async fn show_officers(
         // The popup loads the officers of this municipality (see `marker_popup`).
         let _ = js_sys::Reflect::set(&options, &ags_key, &ags_value);
         let marker = Marker::new_with_options(&LatLng::new(lat, lon), &options);
-        marker
-            .unchecked_ref::<PopupLayer>()
-            .bind_popup_with(&popup_content);
         layers.push(&marker);
         made.push((ags, marker));
         let (south_west, north_east) = corners.get_or_insert(((lat, lon), (lat, lon)));

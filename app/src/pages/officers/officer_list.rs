@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 use shared::officers::OfficerSummary;
 
 /// The results as a list; focusing or pointing at an entry highlights its marker on the map.
@@ -29,7 +28,9 @@ pub fn OfficerList(
                                     on:focusin=move |_| selected.set(Some(ags.clone()))
                                     on:mouseenter=move |_| selected.set(Some(ags_hover.clone()))
                                 >
-                                    <A href=format!("/beauftragte/{}", officer.id) attr:class="font-semibold">{officer.name.clone()}</A>
+                                    // A plain link: the router takes its clicks all the same, and the
+                                    // 50 entries of a page hydrate without a router component each.
+                                    <a href=format!("/beauftragte/{}", officer.id) class="font-semibold">{officer.name.clone()}</a>
                                     <p class="text-sm text-slate-700">
                                         {officer.position.clone()} " · " {officer.kommune.clone()} " (" {officer.land.name()} ")"
                                         {officer.distance_km.map(|d| format!(" · {} km", shared::text::whole_km(d)))}
