@@ -156,10 +156,7 @@ pub fn mount_officers_map(
                 // Markers are made without a popup (binding one to each of thousands costs
                 // a popup object and four listeners apiece); the group hears a marker's first
                 // click or Enter and gives it its popup, which then handles the next ones.
-                let content: js_sys::Function = popup_content
-                    .as_ref()
-                    .unchecked_ref::<js_sys::Function>()
-                    .clone();
+                let content = function_of(&popup_content);
                 let first_open = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
                     let get = |object: &JsValue, key: &str| {
                         js_sys::Reflect::get(object, &key.into()).unwrap_or(JsValue::UNDEFINED)
@@ -218,11 +215,7 @@ pub fn mount_officers_map(
                 return;
             };
             let popup_target: PopupLayer = marker.clone().unchecked_into();
-            let content: js_sys::Function = stored
-                .popup_content
-                .as_ref()
-                .unchecked_ref::<js_sys::Function>()
-                .clone();
+            let content = function_of(&stored.popup_content);
             let open = Closure::once_into_js(move || open_popup_of(&popup_target, &content));
             stored
                 .cluster
@@ -237,6 +230,16 @@ pub fn mount_officers_map(
             }
         });
     });
+}
+
+/// The JavaScript function of `closure`, to hand to Leaflet.
+fn function_of(closure: &Closure<dyn Fn(JsValue) -> String>) -> js_sys::Function {
+    closure.as_ref().unchecked_ref::<js_sys::Function>().clone()
+}
+
+/// Removes `key` from the JavaScript object `object`.
+fn forget(object: &JsValue, key: &str) {
+    let _ = js_sys::Reflect::delete_property(object.unchecked_ref::<js_sys::Object>(), &key.into());
 }
 
 /// Opens `marker`'s popup, giving it one with `content` first if it has none.
@@ -270,10 +273,7 @@ fn marker_popup(marker: JsValue, query: Signal<OfficerQuery>) -> String {
         return html;
     }
     if let Some(error) = text(POPUP_ERROR) {
-        let _ = js_sys::Reflect::delete_property(
-            options.unchecked_ref::<js_sys::Object>(),
-            &POPUP_ERROR.into(),
-        );
+        forget(&options, POPUP_ERROR);
         return error;
     }
     let loading = js_sys::Reflect::get(&options, &POPUP_LOADING.into())
@@ -305,10 +305,7 @@ async fn load_popup(marker: PopupLayer, options: JsValue, query: OfficerQuery, a
         ),
     };
     let _ = js_sys::Reflect::set(&options, &key.into(), &html.into());
-    let _ = js_sys::Reflect::delete_property(
-        options.unchecked_ref::<js_sys::Object>(),
-        &POPUP_LOADING.into(),
-    );
+    forget(&options, POPUP_LOADING);
     if let Some(popup) = marker.get_popup() {
         popup.update();
     }
