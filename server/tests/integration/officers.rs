@@ -66,26 +66,13 @@ async fn visibility_holds_on_every_channel() {
         );
     }
     // A popup keeps to the map's filters.
-    let leipzig = "14713000";
-    let saxony = send(
-        &app,
-        map_popup(
-            &QUERY_ALL.replace("query[land]=", "query[land]=SN"),
-            leipzig,
-            None,
-        ),
-    )
-    .await;
+    let leipzig_in = async |land: &str| {
+        let filters = QUERY_ALL.replace("query[land]=", &format!("query[land]={land}"));
+        send(&app, map_popup(&filters, "14713000", None)).await
+    };
+    let saxony = leipzig_in("SN").await;
     assert!(saxony.body.contains("Lea Leipzig"), "{}", saxony.body);
-    let elsewhere = send(
-        &app,
-        map_popup(
-            &QUERY_ALL.replace("query[land]=", "query[land]=BW"),
-            leipzig,
-            None,
-        ),
-    )
-    .await;
+    let elsewhere = leipzig_in("BW").await;
     assert_eq!(
         (elsewhere.status, elsewhere.body.as_str()),
         (StatusCode::OK, "null")

@@ -6,6 +6,8 @@ mod germany_map;
 #[cfg(feature = "hydrate")]
 mod marker_data;
 #[cfg(feature = "hydrate")]
+mod marker_popup;
+#[cfg(feature = "hydrate")]
 mod officers_browser;
 mod officers_map;
 
