@@ -1,5 +1,6 @@
 // Writes a brotli (highest quality) and a gzip (level 9) sibling of every asset cargo-leptos
-// built into the site's pkg/ directory (WebAssembly, JavaScript, CSS), so the server sends the
+// built into the site's pkg/ directory and its subdirectories (WebAssembly, JavaScript, CSS;
+// wasm-bindgen's snippets live in pkg/snippets/), so the server sends the
 // precompressed file instead of compressing on every request at its fastest level.
 // Run by scripts/lib/common.sh after every `cargo leptos build`. Usage:
 //   node scripts/compress-site.mjs [site root, default target/site]
@@ -11,8 +12,9 @@ const root = process.argv[2] ?? "target/site";
 const pkg = join(root, "pkg");
 const compressible = /\.(wasm|js|css)$/;
 let written = 0;
-for (const name of readdirSync(pkg)) {
+for (const name of readdirSync(pkg, { recursive: true })) {
   const file = join(pkg, name);
+  if (!statSync(file).isFile()) continue;
   if (/\.(br|gz)$/.test(name)) {
     // A sibling of a file this build no longer has.
     const original = file.replace(/\.(br|gz)$/, "");

@@ -31,6 +31,20 @@ test("hashed assets are served precompressed: brotli when accepted, else gzip", 
       expect(response.headers()["cache-control"]).toContain("immutable");
     }
   }
+  // The bundle's own JavaScript modules (wasm-bindgen's snippets, imported by its JavaScript)
+  // are precompressed too; they keep their names whatever they hold, so they are revalidated
+  // rather than kept for a year beside a newer bundle.
+  const bundle = assets.find((a) => a.endsWith(".js") && !a.includes("/__wasm_split."));
+  const imports = (await (await request.get(bundle!)).text()).match(/snippets\/[\w./-]+\.js/g) ?? [];
+  const snippets = [...new Set(imports)];
+  expect(snippets, "the map's markers module").toContainEqual(expect.stringMatching(/\/markers\.js$/));
+  for (const snippet of snippets) {
+    const response = await request.get(`/pkg/${snippet}`, { headers: { "Accept-Encoding": "br, gzip" } });
+    expect(response.status(), snippet).toBe(200);
+    expect(response.headers()["content-encoding"], snippet).toBe("br");
+    expect(Number(response.headers()["content-length"]), snippet).toBe(statSync(join(siteRoot, "pkg", `${snippet}.br`)).size);
+    expect(response.headers()["cache-control"], snippet).toBe("public, no-cache");
+  }
 });
 
 test("pages rendered at the same time name only their own chunks", async ({ request }, testInfo) => {

@@ -5,7 +5,9 @@ use http::HeaderValue;
 use http::header;
 
 /// Assets whose names change with their content (`/pkg/` hashed by cargo-leptos, `/vendor/`
-/// versioned in the path) are cached for a year; other static files for a day; pages and API
+/// versioned in the path) are cached for a year; the bundle's JavaScript snippets
+/// (`/pkg/snippets/`, which keep their names whatever they hold) are revalidated on every use;
+/// other static files are cached for a day; pages and API
 /// answers are revalidated on every use and never stored by shared caches. Pages and answers
 /// for someone signed in (the request carries a session cookie, or the answer sets one) are
 /// not stored at all (`no-store`): a shared computer's browser cache keeps nothing personal.
@@ -51,7 +53,9 @@ fn is_session_cookie_pair(pair: &[u8]) -> bool {
 
 /// The `Cache-Control` value for a request path.
 pub fn cache_policy(path: &str) -> &'static str {
-    if path.starts_with("/pkg/") || path.starts_with("/vendor/") {
+    if path.starts_with("/pkg/snippets/") {
+        "public, no-cache"
+    } else if path.starts_with("/pkg/") || path.starts_with("/vendor/") {
         "public, max-age=31536000, immutable"
     } else if path.starts_with("/geo/") || path == "/favicon.svg" || path == "/favicon.ico" {
         "public, max-age=86400"
@@ -71,6 +75,12 @@ mod tests {
         assert_eq!(
             cache_policy("/geo/bundeslaender.geo.json"),
             "public, max-age=86400"
+        );
+        // wasm-bindgen names a snippet after its crate, not its content: a year-long cache
+        // would keep an old snippet beside a new bundle.
+        assert_eq!(
+            cache_policy("/pkg/snippets/app-0123456789abcdef/src/components/map/markers.js"),
+            "public, no-cache"
         );
         assert_eq!(cache_policy("/"), "no-cache, private");
         assert_eq!(cache_policy("/api/kommunen/search"), "no-cache, private");

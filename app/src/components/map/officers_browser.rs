@@ -1,10 +1,9 @@
 //! Officer markers with Leaflet.markercluster (browser only).
 
 use std::cell::Cell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use leaflet::{LatLng, LatLngBounds, Map, Marker};
+use leaflet::{LatLng, LatLngBounds, Map};
 use leptos::html::Div;
 use leptos::prelude::*;
 use shared::officers::OfficerQuery;
@@ -12,7 +11,7 @@ use wasm_bindgen::prelude::{Closure, wasm_bindgen};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::browser::{create_base_map, fit_to, germany_bounds, load_state_outlines};
-use super::marker_data::{Fields, MarkerFields, fetch_markers, marker_fields};
+use super::marker_data::{fetch_markers, make_markers, marker_of};
 use super::marker_popup::{PopupLayer, first_open, function_of, open_popup_of, popup_content};
 
 #[wasm_bindgen]
@@ -24,8 +23,10 @@ extern "C" {
     #[wasm_bindgen(js_namespace = L, js_name = markerClusterGroup)]
     fn marker_cluster_group(options: &JsValue) -> ClusterGroup;
 
+    /// `addLayers(layers, skipLayerAddEvent)`: nothing here listens to `layeradd`, so the
+    /// group need not fire it for each of thousands of markers.
     #[wasm_bindgen(method, js_name = addLayers)]
-    fn add_layers(this: &ClusterGroup, layers: &js_sys::Array);
+    fn add_layers(this: &ClusterGroup, layers: &js_sys::Array, skip_layer_add_event: bool);
 
     #[wasm_bindgen(method, js_name = clearLayers)]
     fn clear_layers(this: &ClusterGroup);
@@ -42,7 +43,8 @@ extern "C" {
 struct OfficerMapHandles {
     map: Map,
     cluster: ClusterGroup,
-    markers: BTreeMap<String, Marker>,
+    /// The markers shown, for finding the one the list selects.
+    markers: js_sys::Array,
     element: web_sys::HtmlDivElement,
     /// Whether the state outlines were requested (after the first markers are drawn).
     outlines: Rc<Cell<bool>>,
@@ -57,6 +59,9 @@ struct OfficerMapHandles {
     /// Keeps the `chunkProgress` callback alive as long as the map.
     _progress: Closure<dyn FnMut(f64, f64, f64)>,
 }
+
+/// The zoom level from which markers are no longer clustered (the map goes to 13).
+const DISABLE_CLUSTERING_AT_ZOOM: f64 = 12.0;
 
 /// Records on the container that all markers are drawn.
 fn mark_drawn(element: &web_sys::HtmlDivElement, markers: f64) {
@@ -98,6 +103,15 @@ pub fn mount_officers_map(
                 let options = js_sys::Object::new();
                 let _ =
                     js_sys::Reflect::set(&options, &"showCoverageOnHover".into(), &false.into());
+                // From zoom 12 on (about 20 km across the map) every municipality's marker is
+                // shown on its own: municipalities are kilometres apart, dozens of pixels
+                // there, so clusters would hide nothing. markercluster then keeps its grids
+                // for eight zoom levels instead of ten, a fifth less work per marker.
+                let _ = js_sys::Reflect::set(
+                    &options,
+                    &"disableClusteringAtZoom".into(),
+                    &DISABLE_CLUSTERING_AT_ZOOM.into(),
+                );
                 // Thousands of markers are added in slices of about 10 ms with a short break
                 // between them, so the page stays responsive: on a phone, four times slower,
                 // no slice comes near the 50 ms of a long task. (markercluster's defaults,
@@ -139,7 +153,7 @@ pub fn mount_officers_map(
                 handles.set_value(Some(OfficerMapHandles {
                     map,
                     cluster,
-                    markers: BTreeMap::new(),
+                    markers: js_sys::Array::new(),
                     element: element.clone(),
                     outlines,
                     generation: 0,
@@ -175,7 +189,7 @@ pub fn mount_officers_map(
         let Some(ags) = selected.get() else { return };
         handles.with_value(|stored| {
             let Some(stored) = stored else { return };
-            let Some(marker) = stored.markers.get(&ags) else {
+            let Some(marker) = marker_of(&stored.markers, &ags) else {
                 return;
             };
             let popup_target: PopupLayer = marker.clone().unchecked_into();
@@ -228,8 +242,8 @@ async fn load_officers(
     show_officers(handles, kommunen, generation).await;
 }
 
-/// Shows the `kommunen` (see [`fetch_markers`](super::marker_data::fetch_markers)) on the map: one marker each, made in slices
-/// (see [`SLICE_MS`]) and handed to the cluster group at once when all are made, so the
+/// Shows the `kommunen` (see [`fetch_markers`](super::marker_data::fetch_markers)) on the
+/// map: one marker each, made in slices (see [`SLICE_MS`]) and handed to the cluster group at once when all are made, so the
 /// previous markers stay until the new ones are ready. Stops when a newer list (`generation`)
 /// has come meanwhile or the map is gone.
 async fn show_officers(
@@ -246,71 +260,39 @@ async fn show_officers(
     if !current() {
         return;
     }
-    let fields = Fields::new();
-    let (ags_key, title_key, alt_key) = (
-        JsValue::from_str("ags"),
-        JsValue::from_str("title"),
-        JsValue::from_str("alt"),
-    );
     let layers = js_sys::Array::new();
-    let mut made: Vec<(String, Marker)> = Vec::with_capacity(kommunen.length() as usize);
-    // South-west and north-east corners of all markers.
-    let mut corners: Option<((f64, f64), (f64, f64))> = None;
-    let mut slice_started = js_sys::Date::now();
-    for kommune in kommunen.iter() {
-        if js_sys::Date::now() - slice_started > SLICE_MS {
-            next_task().await;
-            if !current() {
-                return;
-            }
-            slice_started = js_sys::Date::now();
+    // South, west, north and east edge of all markers (widened as they are made).
+    let bounds = js_sys::Float64Array::new_with_length(4);
+    bounds.copy_from(&[90.0, 180.0, -90.0, -180.0]);
+    let mut next = 0;
+    loop {
+        next = make_markers(&kommunen, next, SLICE_MS, &layers, &bounds);
+        if next >= kommunen.length() {
+            break;
         }
-        let Some(MarkerFields {
-            ags,
-            ags_value,
-            lat,
-            lon,
-            title,
-        }) = marker_fields(&kommune, &fields)
-        else {
-            continue;
-        };
-        let options = leaflet::MarkerOptions::new();
-        let _ = js_sys::Reflect::set(&options, &title_key, &title);
-        let _ = js_sys::Reflect::set(&options, &alt_key, &title);
-        // The popup loads the officers of this municipality (see `popup_content`).
-        let _ = js_sys::Reflect::set(&options, &ags_key, &ags_value);
-        let marker = Marker::new_with_options(&LatLng::new(lat, lon), &options);
-        layers.push(&marker);
-        made.push((ags, marker));
-        let (south_west, north_east) = corners.get_or_insert(((lat, lon), (lat, lon)));
-        *south_west = (south_west.0.min(lat), south_west.1.min(lon));
-        *north_east = (north_east.0.max(lat), north_east.1.max(lon));
-    }
-    if !current() {
-        return;
+        next_task().await;
+        if !current() {
+            return;
+        }
     }
     handles.update_value(|stored| {
         let Some(handles) = stored else { return };
         handles.cluster.clear_layers();
-        handles.markers = made.into_iter().collect();
+        handles.markers = layers.clone();
         let _ = handles.element.remove_attribute("data-gezeichnet");
         if layers.length() == 0 {
             mark_drawn(&handles.element, 0.0);
             outlines_once(&handles.map, &handles.outlines);
         }
-        handles.cluster.add_layers(&layers);
-        match corners {
-            Some((south_west, north_east)) => {
-                let bounds = LatLngBounds::new(
-                    &LatLng::new(south_west.0, south_west.1),
-                    &LatLng::new(north_east.0, north_east.1),
-                );
-                fit_to(&handles.map, &bounds, 10.0, 30);
-            }
-            None => {
-                handles.map.fit_bounds(&germany_bounds());
-            }
+        handles.cluster.add_layers(&layers, true);
+        let mut edges = [0.0; 4];
+        bounds.copy_to(&mut edges);
+        let [south, west, north, east] = edges;
+        if layers.length() > 0 {
+            let bounds = LatLngBounds::new(&LatLng::new(south, west), &LatLng::new(north, east));
+            fit_to(&handles.map, &bounds, 10.0, 30);
+        } else {
+            handles.map.fit_bounds(&germany_bounds());
         }
     });
 }
