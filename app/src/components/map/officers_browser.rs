@@ -243,9 +243,9 @@ async fn load_officers(
 }
 
 /// Shows the `kommunen` (see [`fetch_markers`](super::marker_data::fetch_markers)) on the
-/// map: one marker each, made in slices (see [`SLICE_MS`]) and handed to the cluster group at once when all are made, so the
-/// previous markers stay until the new ones are ready. Stops when a newer list (`generation`)
-/// has come meanwhile or the map is gone.
+/// map: one marker each, made in slices (see [`SLICE_MS`]) by `markers.js` and handed to the
+/// cluster group at once when all are made, so the previous markers stay until the new ones
+/// are ready. Stops when a newer list (`generation`) has come meanwhile or the map is gone.
 async fn show_officers(
     handles: StoredValue<Option<OfficerMapHandles>, LocalStorage>,
     kommunen: js_sys::Array,
