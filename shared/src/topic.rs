@@ -89,11 +89,29 @@ impl Topic {
             Topic::Verwaltungskultur => "Verwaltungskultur",
         }
     }
+
+    /// The labels of `topics`, comma-separated, as lists and profiles show them.
+    pub fn labels(topics: &[Topic]) -> String {
+        topics
+            .iter()
+            .map(|t| t.label())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::Topic;
+
+    #[test]
+    fn labels_are_joined_in_order() {
+        assert_eq!(
+            Topic::labels(&[Topic::Wohnen, Topic::Energie]),
+            "Wohnen, Energie und Klima"
+        );
+        assert_eq!(Topic::labels(&[]), "");
+    }
 
     #[test]
     fn topic_codes_round_trip() {

@@ -104,7 +104,7 @@ fn ColumnHelp() -> impl IntoView {
                 <dt>"Kommune, Bundesland"</dt><dd>"Name der Kommune; das Bundesland ist nötig, wenn der Name mehrfach vorkommt."</dd>
                 <dt>"Funktion"</dt><dd>"Pflicht, z. B. „Partizipationsbeauftragte“."</dd>
                 <dt>"Abteilung, Telefon, Website"</dt><dd>"Freiwillig."</dd>
-                <dt>"Themen"</dt><dd>"Freiwillig, durch Komma getrennt: " {shared::Topic::ALL.iter().map(|t| t.label()).collect::<Vec<_>>().join(", ")} "."</dd>
+                <dt>"Themen"</dt><dd>"Freiwillig, durch Komma getrennt: " {shared::Topic::labels(&shared::Topic::ALL)} "."</dd>
                 <dt>"Sichtbarkeit"</dt><dd>"„öffentlich“, „Mitglieder“ oder „verborgen“; ohne Angabe: nur für angemeldete Mitglieder. „öffentlich“ bitte nur mit Einwilligung der Person."</dd>
             </dl>
         </section>

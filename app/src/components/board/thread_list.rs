@@ -35,12 +35,7 @@ pub fn ThreadList(
 #[component]
 fn ThreadItem(thread: ThreadSummary) -> impl IntoView {
     let href = format!("/austausch/{}", thread.id);
-    let topics = thread
-        .topics
-        .iter()
-        .map(|t| t.label())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let topics = shared::Topic::labels(&thread.topics);
     let author = match &thread.author.kommune {
         Some(kommune) => format!("{}, {kommune}", thread.author.name),
         None => thread.author.name.clone(),

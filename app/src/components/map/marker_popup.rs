@@ -139,12 +139,7 @@ fn popup_html(kommune: &MapKommune) -> String {
         escape_html(kommune.land.name())
     );
     for officer in &kommune.officers {
-        let topics = officer
-            .topics
-            .iter()
-            .map(|t| t.label())
-            .collect::<Vec<_>>()
-            .join(", ");
+        let topics = shared::Topic::labels(&officer.topics);
         html.push_str(&format!(
             "<li><a href=\"/beauftragte/{}\">{}</a><br>{}{}</li>",
             officer.id,

@@ -81,12 +81,7 @@ fn Thread(page: ThreadPage, reload: RwSignal<u32>) -> impl IntoView {
             });
         });
     }
-    let topics = summary
-        .topics
-        .iter()
-        .map(|t| t.label())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let topics = shared::Topic::labels(&summary.topics);
     let author = match &summary.author.kommune {
         Some(kommune) => format!("{} · {kommune}", summary.author.name),
         None => summary.author.name.clone(),

@@ -52,7 +52,7 @@ pub fn RequestTable(requests: Vec<ConsultationRow>, base: &'static str) -> impl 
                 {requests.into_iter().map(|r| view! {
                     <tr data-status=r.status.code()>
                         <td><A href=format!("{base}/{}", r.id)>{format!("{} ({})", r.body_name, r.land.name())}</A></td>
-                        <td>{r.topics.iter().map(|t| t.label()).collect::<Vec<_>>().join(", ")}</td>
+                        <td>{shared::Topic::labels(&r.topics)}</td>
                         <td>{r.status.label()}</td>
                         <td>{r.facilitator.clone().unwrap_or_else(|| "–".to_owned())}</td>
                         <td>{r.received_at.clone()}</td>

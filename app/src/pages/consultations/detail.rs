@@ -17,12 +17,7 @@ pub fn ConsultationDetails(
     let row = detail.row.clone();
     let id = row.id.to_string();
     let topic_count = row.topics.len();
-    let topics = row
-        .topics
-        .iter()
-        .map(|t| t.label())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let topics = shared::Topic::labels(&row.topics);
     view! {
         <dl class="profile-facts" data-testid="anfrage">
             <dt>"Stand"</dt>

@@ -58,7 +58,7 @@ fn Kommune(page: KommunePage) -> impl IntoView {
                 view! {
                     <ul class="mt-3 flex flex-col gap-2" data-testid="mitglieder">
                         {members.into_iter().map(|member| {
-                            let topics = member.topics.iter().map(|t| t.label()).collect::<Vec<_>>().join(", ");
+                            let topics = shared::Topic::labels(&member.topics);
                             view! {
                                 <li>
                                     <A href=format!("/beauftragte/{}", member.id)>{member.name.clone()}</A>

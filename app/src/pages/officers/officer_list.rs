@@ -20,7 +20,7 @@ pub fn OfficerList(
                         {list.into_iter().map(|officer| {
                             let ags = officer.ags.clone();
                             let ags_hover = officer.ags.clone();
-                            let topics = officer.topics.iter().map(|t| t.label()).collect::<Vec<_>>().join(", ");
+                            let topics = shared::Topic::labels(&officer.topics);
                             view! {
                                 <li
                                     class="px-3 py-2"

@@ -37,12 +37,7 @@ pub fn OfficerProfilePage() -> impl IntoView {
 #[component]
 fn ProfileView(profile: OfficerProfile) -> impl IntoView {
     let officer = profile.officer.clone();
-    let topics = officer
-        .topics
-        .iter()
-        .map(|t| t.label())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let topics = shared::Topic::labels(&officer.topics);
     view! {
         <Title text=officer.name.clone() />
         <h1 class="text-3xl font-bold tracking-tight">{officer.name.clone()}</h1>
@@ -78,7 +73,7 @@ fn ProfileView(profile: OfficerProfile) -> impl IntoView {
                 view! {
                     <ol class="mt-2 flex flex-col gap-2" data-testid="kollegen">
                         {profile.colleagues.into_iter().map(|colleague| {
-                            let shared = colleague.shared_topics.iter().map(|t| t.label()).collect::<Vec<_>>().join(", ");
+                            let shared = shared::Topic::labels(&colleague.shared_topics);
                             view! {
                                 <li class="rounded border border-slate-200 px-3 py-2">
                                     <A href=format!("/beauftragte/{}", colleague.officer.id) attr:class="font-semibold">{colleague.officer.name.clone()}</A>
