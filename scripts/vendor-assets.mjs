@@ -11,7 +11,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const version = (pkg) =>
   JSON.parse(readFileSync(join(root, "node_modules", pkg, "package.json"), "utf8")).version;
 
-const EXPECTED = { leaflet: "1.9.4", "leaflet.markercluster": "1.5.3" };
+const EXPECTED = { leaflet: "1.9.4" };
 for (const [pkg, want] of Object.entries(EXPECTED)) {
   if (version(pkg) !== want) {
     console.error(`vendor-assets: ${pkg} is ${version(pkg)}, the app expects ${want} (app/src/app.rs)`);
@@ -43,11 +43,5 @@ for (const file of readdirSync(join(leafletDir, "images"))) {
   copy(join(leafletDir, "images", file), join(leafletOut, "images", file));
 }
 
-const clusterDir = join(root, "node_modules/leaflet.markercluster/dist");
-const clusterOut = join(root, `public/vendor/leaflet.markercluster-${EXPECTED["leaflet.markercluster"]}`);
-for (const file of ["leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css"]) {
-  copy(join(clusterDir, file), join(clusterOut, file));
-}
-
 copy(join(root, "data/bundeslaender.geo.json"), join(root, "public/geo/bundeslaender.geo.json"));
-console.log("vendor-assets: Leaflet, Leaflet.markercluster and state outlines copied to public/");
+console.log("vendor-assets: Leaflet and state outlines copied to public/");

@@ -16,13 +16,6 @@ use crate::pages::officers::MapPage;
 pub const LEAFLET_JS: &str = "/vendor/leaflet-1.9.4/leaflet.js";
 /// See [`LEAFLET_JS`].
 pub const LEAFLET_CSS: &str = "/vendor/leaflet-1.9.4/leaflet.css";
-/// Version-pinned paths of the vendored Leaflet.markercluster files.
-pub const MARKERCLUSTER_JS: &str = "/vendor/leaflet.markercluster-1.5.3/leaflet.markercluster.js";
-/// See [`MARKERCLUSTER_JS`].
-pub const MARKERCLUSTER_CSS: &[&str] = &[
-    "/vendor/leaflet.markercluster-1.5.3/MarkerCluster.css",
-    "/vendor/leaflet.markercluster-1.5.3/MarkerCluster.Default.css",
-];
 
 /// The complete HTML document rendered on the server around [`App`].
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -38,8 +31,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="description" content="Beteiligungsnetz: das Netzwerk der kommunalen Partizipationsbeauftragten, Foren für Entscheider*innen und kollegialer Erfahrungsaustausch." />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <link rel="stylesheet" href=LEAFLET_CSS />
-                <link rel="stylesheet" href=MARKERCLUSTER_CSS[0] />
-                <link rel="stylesheet" href=MARKERCLUSTER_CSS[1] />
                 <HashedStylesheet options=options.clone() id="leptos" />
                 {map_tiles.map(|(url, attribution)| view! {
                     <meta name="bn-map-tiles" content=url data-attribution=attribution />

@@ -1,17 +1,11 @@
-import { test, expect, expectAccessible, jsEnabled } from "./fixtures";
-
-const DEMO_PASSWORD = "Demo-Beteiligung-2026";
+import { test, expect, expectAccessible, jsEnabled, signInAsDemo } from "./fixtures";
 
 test("a coordinator deactivates and reactivates a member; the audit log records it", async ({ page }, testInfo) => {
   // Each project works on its own demo member, so the two can run in parallel.
   const [search, name, other] = jsEnabled(testInfo)
     ? ["freiburg", "Fritz Freiburg (Demo)", "Lea Leipzig"]
     : ["leipzig", "Lea Leipzig (Demo)", "Fritz Freiburg"];
-  await page.goto("/anmelden");
-  await page.getByLabel("E-Mail-Adresse").fill("koordination@demo.beteiligungsnetz.de");
-  await page.getByLabel("Passwort", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Anmelden" }).click();
-  await expect(page).toHaveURL(/\/konto$/);
+  await signInAsDemo(page, "koordination@demo.beteiligungsnetz.de");
 
   await page.goto("/koordination/mitglieder");
   await page.getByLabel("Name oder E-Mail-Adresse").fill(search);

@@ -110,3 +110,15 @@ export function jsEnabled(testInfo: { project: { name: string } }) {
   return testInfo.project.name === "js";
 }
 
+
+/** The password of every demo account (`server seed`). */
+export const DEMO_PASSWORD = "Demo-Beteiligung-2026";
+
+/** Signs `page` in as the demo account `email`. */
+export async function signInAsDemo(page: Page, email: string) {
+  await page.goto("/anmelden");
+  await page.getByLabel("E-Mail-Adresse").fill(email);
+  await page.getByLabel("Passwort", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await expect(page).toHaveURL(/\/konto$/);
+}

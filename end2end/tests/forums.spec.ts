@@ -1,15 +1,6 @@
 import ICAL from "ical.js";
-import { test, expect, expectAccessible, jsEnabled } from "./fixtures";
+import { test, expect, expectAccessible, jsEnabled, signInAsDemo } from "./fixtures";
 
-const DEMO_PASSWORD = "Demo-Beteiligung-2026";
-
-async function signInAsCoordinator(page: import("@playwright/test").Page) {
-  await page.goto("/anmelden");
-  await page.getByLabel("E-Mail-Adresse").fill("koordination@demo.beteiligungsnetz.de");
-  await page.getByLabel("Passwort", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Anmelden" }).click();
-  await expect(page).toHaveURL(/\/konto$/);
-}
 
 /** `YYYY-MM-DD`, `days` from today. */
 function isoDay(days: number): string {
@@ -23,7 +14,7 @@ test("an organiser sets up a forum, a cohort and a meeting; visitors see it and 
   const slug = `e2e-${suffix}`;
   const title = `Zukunftsforum ${suffix}`;
 
-  await signInAsCoordinator(page);
+  await signInAsDemo(page, "koordination@demo.beteiligungsnetz.de");
   await page.goto("/foren-verwaltung");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Foren verwalten");
   await expectAccessible(page);

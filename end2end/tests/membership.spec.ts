@@ -1,8 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
-import { test, expect, expectAccessible, jsEnabled } from "./fixtures";
+import { test, expect, expectAccessible, jsEnabled, DEMO_PASSWORD } from "./fixtures";
 import { linkFromMail } from "./mailbox";
 
-const DEMO_PASSWORD = "Demo-Beteiligung-2026";
 const ADMIN = "admin@demo.beteiligungsnetz.de";
 const COORDINATOR = "koordination@demo.beteiligungsnetz.de";
 

@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible, jsEnabled } from "./fixtures";
+import { test, expect, expectAccessible, jsEnabled, signInAsDemo } from "./fixtures";
 
 test("the map lists the public officers and counts them", async ({ page }, testInfo) => {
   await page.goto("/karte");
@@ -84,6 +84,34 @@ test("an entry of the list shows its officers in its marker's popup", async ({ p
   await expect(page.locator(".map-canvas[data-markierungen]")).toBeAttached();
   await page.getByTestId("beauftragte-liste").getByRole("link", { name: "Lea Leipzig (Demo)" }).hover();
   await expect(page.locator(".leaflet-popup").getByRole("link", { name: "Lea Leipzig (Demo)" })).toBeVisible();
+});
+
+test("nearby municipalities form a cluster that zooms in to them, also from the keyboard", async ({ page }, testInfo) => {
+  test.skip(!jsEnabled(testInfo), "the map needs JavaScript");
+  // Signed in, the map also shows Hanna Halle (visible to members), 32 km from Leipzig: with
+  // all of Germany in view the two municipalities are one cluster.
+  await signInAsDemo(page, "koordination@demo.beteiligungsnetz.de");
+  await page.goto("/karte");
+  await expect(page.locator(".map-canvas[data-markierungen]")).toBeAttached();
+  const leipzig = page.locator('.leaflet-marker-icon[title^="Leipzig"]');
+  const halle = page.locator('.leaflet-marker-icon[title^="Halle"]');
+  await expect(leipzig).toHaveCount(0);
+  await expect(halle).toHaveCount(0);
+  const cluster = page.getByRole("button", { name: /^\d+ Kommunen, heranzoomen$/ });
+  await expect(cluster).toHaveCount(1);
+  // Sighted users see the number of municipalities.
+  await expect(cluster.locator("[aria-hidden=true]")).toHaveText(/^\d+$/);
+  await expectAccessible(page);
+  await cluster.focus();
+  await page.keyboard.press("Enter");
+  // Zoomed in: both have their own marker, the cluster is gone and the map keeps the focus.
+  await expect(leipzig).toBeVisible();
+  await expect(halle).toBeVisible();
+  await expect(cluster).toHaveCount(0);
+  await expect(page.locator(".leaflet-container")).toBeFocused();
+  // The markers carry no popup until activated; the first one opens its municipality's officers.
+  await halle.click();
+  await expect(page.locator(".leaflet-popup").getByRole("link", { name: "Hanna Halle (Demo)" })).toBeVisible();
 });
 
 test("keyboard users reach every result in the list", async ({ page }) => {

@@ -4,14 +4,14 @@
 //! and the Leaflet scripts were `defer` scripts there too. On a slow connection those ≈ 350 KB
 //! share the line with the page's HTML and CSS, so the server-rendered text (the largest paint
 //! of most pages) waits for bytes it does not need. Here one small inline script starts all of
-//! it once the first paint is shown: Leaflet and Leaflet.markercluster, the marker data of
-//! `/karte` (as a preload the map's own request finds), the WebAssembly; then it hydrates.
+//! it once the first paint is shown: Leaflet, the marker data of `/karte` (as a preload the
+//! map's own request finds), the WebAssembly; then it hydrates.
 //! Pages work without JavaScript as before; with JavaScript they hydrate a frame later.
 
 use leptos::hydration::HydrationScripts;
 use leptos::prelude::*;
 
-use crate::app::{LEAFLET_JS, MARKERCLUSTER_JS};
+use crate::app::LEAFLET_JS;
 
 /// The boot script. Its text never changes, so the Content Security Policy can allow it by
 /// its hash (`server::middleware::csp`); what differs between pages and builds comes from the
@@ -31,7 +31,7 @@ use crate::app::{LEAFLET_JS, MARKERCLUSTER_JS};
 ///   after the first frame; if the paint never comes (a tab hidden meanwhile), after 3 s or
 ///   when the visibility changes.
 /// - A hidden tab paints no frame: it starts at once.
-/// - `async = false` keeps the vendored scripts in their order (markercluster needs Leaflet).
+/// - `async = false` keeps the vendored scripts in their order.
 /// - Hydration waits for the vendored scripts, so every map finds `L`.
 pub const BOOT_JS: &str = r#"const boot = document.querySelector("script[data-wasm]").dataset;
 const hint = (rel, href, as) => {
@@ -127,7 +127,7 @@ pub fn BootScripts(options: LeptosOptions, preload_data: Option<String>) -> impl
             data-js=js
             data-wasm=wasm
             data-split=split
-            data-scripts=format!("{LEAFLET_JS} {MARKERCLUSTER_JS}")
+            data-scripts=LEAFLET_JS
             data-preload=preload_data
         >
             {BOOT_JS}

@@ -31,7 +31,7 @@ extern "C" {
     fn update(this: &Popup);
 }
 
-/// The handler of the cluster group's `click keypress` events. Markers are made without a
+/// The handler of the marker group's `click keypress` events. Markers are made without a
 /// popup (binding one to each of thousands costs a popup object and four listeners apiece);
 /// the group hears a marker's first click or Enter and gives it its popup with `content`,
 /// which then handles the next ones.

@@ -24,7 +24,7 @@ pub fn DataSourcesPage() -> impl IntoView {
             </p>
             <h2>"Software"</h2>
             <p>
-                "Die Karte wird mit Leaflet (BSD-2-Clause) und Leaflet.markercluster (MIT) dargestellt. Alle Dateien liefern wir selbst aus; es werden keine fremden Server angefragt."
+                "Die Karte wird mit Leaflet (BSD-2-Clause) dargestellt. Alle Dateien liefern wir selbst aus; es werden keine fremden Server angefragt."
             </p>
         </div>
     }
