@@ -210,13 +210,15 @@ fn show_markers(handles: &MapHandles, kommunen: &[KommuneSuggestion]) {
         }
     }
     if let Some(bounds) = bounds {
-        fit_to(&handles.map, &bounds, 9.0, 40);
+        fit_to(&handles.map, &bounds, 9.0, 40, true);
     }
 }
 
-/// Zooms `map` to `bounds`, at most to `max_zoom`, leaving `padding` pixels on every side.
-pub(super) fn fit_to(map: &Map, bounds: &LatLngBounds, max_zoom: f64, padding: u32) {
+/// Zooms `map` to `bounds`, at most to `max_zoom`, leaving `padding` pixels on every side;
+/// with `animate`, as Leaflet's zoom animation (a quarter of a second), else at once.
+pub(super) fn fit_to(map: &Map, bounds: &LatLngBounds, max_zoom: f64, padding: u32, animate: bool) {
     let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"animate".into(), &animate.into());
     let _ = js_sys::Reflect::set(&options, &"maxZoom".into(), &max_zoom.into());
     let _ = js_sys::Reflect::set(
         &options,

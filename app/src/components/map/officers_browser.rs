@@ -172,11 +172,14 @@ fn show_officers(
             bounds.copy_to(&mut edges);
             let [south, west, north, east] = edges;
             let bounds = LatLngBounds::new(&LatLng::new(south, west), &LatLng::new(north, east));
-            fit_to(&handles.map, &bounds, 10.0, 30);
+            // At once, not animated: the clusters are drawn for the view the map ends at
+            // (the move draws them), not first for the view before and again a quarter of a
+            // second later.
+            fit_to(&handles.map, &bounds, 10.0, 30, false);
         } else {
             handles.map.fit_bounds(&germany_bounds());
         }
-        // Drawn at once for the view the map is at now (moving it draws again).
+        // A map whose view did not change has not drawn them yet.
         handles.clusters.draw();
         // The container says so (`data-gezeichnet`: the time in ms since the epoch, and
         // `data-markierungen`: how many), for tests and the rendering benchmark.
