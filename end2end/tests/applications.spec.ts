@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import type { APIRequestContext } from "@playwright/test";
-import { test, expect, expectAccessible, jsEnabled, signInAsDemo } from "./fixtures";
+import { test, expect, expectAccessible, jsEnabled, signIn } from "./fixtures";
 import { linkFromMail } from "./mailbox";
 
 const DEMO_FORUM = "meine-kommune-weiterdenken";
@@ -89,7 +89,7 @@ test("a decision-maker applies, the organiser accepts, the applicant sees it on 
   const organiser = await browser.newContext({ baseURL, javaScriptEnabled: jsEnabled(testInfo) });
   try {
     const review = await organiser.newPage();
-    await signInAsDemo(review, ORGANISER);
+    await signIn(review, ORGANISER);
     await review.goto(`/foren/${DEMO_FORUM}`);
     await review.getByRole("link", { name: /^Staffel \d{4}$/ }).click();
     await review.getByRole("link", { name: "Bewerbungen ansehen" }).click();
@@ -119,7 +119,7 @@ test("a full cohort wait-lists; a withdrawal offers the seat; an expired offer p
   const [a, b, c] = ["a", "b", "c"].map((who) => `${who}-${suffix}@kommune.test`);
 
   // Set-up through the coordinators' server functions: a forum with an open one-seat cohort.
-  await signInAsDemo(page, COORDINATOR);
+  await signIn(page, COORDINATOR);
   await call(page.request, "/api/forums/create", {
     slug, title: `Warteliste ${suffix}`, summary: "Ein Forum mit nur einem Platz für den Test.",
     description: "", target_group: "", methods: "", partner: "", published: "ja",
@@ -182,7 +182,7 @@ test("a full cohort wait-lists; a withdrawal offers the seat; an expired offer p
 });
 
 test("organisers record attendance and download the participant list", async ({ page }, testInfo) => {
-  await signInAsDemo(page, ORGANISER);
+  await signIn(page, ORGANISER);
   await page.goto(`/foren/${DEMO_FORUM}`);
   await page.getByRole("link", { name: /^Staffel \d{4}$/ }).click();
   await page.getByRole("link", { name: "Staffel bearbeiten" }).click();

@@ -1,5 +1,5 @@
 import type { Browser } from "@playwright/test";
-import { test, expect, expectAccessible, jsEnabled, signInAsDemo } from "./fixtures";
+import { test, expect, expectAccessible, jsEnabled, signIn } from "./fixtures";
 
 const FREIBURG_AGS = "08311000";
 
@@ -17,7 +17,7 @@ test("a case gets advice: reply with a mention, notification, helpful answer, so
   const title = `Jugendliche beim Bürgerhaushalt beteiligen ${marker}`;
 
   // The asker posts a case; bad input is answered at the field and the input kept.
-  await signInAsDemo(page, "freiburg@demo.beteiligungsnetz.de");
+  await signIn(page, "freiburg@demo.beteiligungsnetz.de");
   await page.goto("/austausch");
   await expectAccessible(page);
   await page.getByRole("link", { name: "Fall zur Beratung stellen" }).click();
@@ -42,7 +42,7 @@ test("a case gets advice: reply with a mention, notification, helpful answer, so
   const adviser = await otherPerson(browser, baseURL, js);
   const mentioned = await otherPerson(browser, baseURL, js);
   try {
-    await signInAsDemo(adviser.page, "leipzig@demo.beteiligungsnetz.de");
+    await signIn(adviser.page, "leipzig@demo.beteiligungsnetz.de");
     await adviser.page.goto(threadPath);
     await expectAccessible(adviser.page);
     await adviser.page
@@ -73,7 +73,7 @@ test("a case gets advice: reply with a mention, notification, helpful answer, so
     await expectAccessible(page);
 
     // The mentioned member finds it in their notifications, linked to the reply.
-    await signInAsDemo(mentioned.page, "begleitung@demo.beteiligungsnetz.de");
+    await signIn(mentioned.page, "begleitung@demo.beteiligungsnetz.de");
     await expect(mentioned.page.getByRole("link", { name: /Benachrichtigungen/ })).toBeVisible();
     await mentioned.page.goto("/benachrichtigungen");
     const notice = mentioned.page.getByTestId("benachrichtigungen").getByRole("link", { name: `Sie wurden erwähnt in „${title}“` });
@@ -119,7 +119,7 @@ test("a public practice example appears on its municipality's page for visitors"
   const js = jsEnabled(testInfo);
   const title = `Jugendbudget mit Schulklassen ${testInfo.project.name} ${Date.now().toString(36)}`;
 
-  await signInAsDemo(page, "freiburg@demo.beteiligungsnetz.de");
+  await signIn(page, "freiburg@demo.beteiligungsnetz.de");
   await page.goto("/austausch/neu?art=praxis");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Neu: Praxisbeispiel");
   await page.getByLabel("Titel", { exact: true }).fill(title);
@@ -156,7 +156,7 @@ test("a flagged post is hidden by a coordinator, with the reason shown to its au
   const reason = `Persönliche Daten Dritter ${Date.now().toString(36)}`;
 
   // Lea writes a report.
-  await signInAsDemo(page, "leipzig@demo.beteiligungsnetz.de");
+  await signIn(page, "leipzig@demo.beteiligungsnetz.de");
   await page.goto("/austausch/neu?art=bericht");
   await page.getByLabel("Titel", { exact: true }).fill(title);
   await page.getByRole("group", { name: "Themen" }).getByLabel("Verwaltungskultur").check();
@@ -169,7 +169,7 @@ test("a flagged post is hidden by a coordinator, with the reason shown to its au
   const coordinator = await otherPerson(browser, baseURL, js);
   try {
     // Another member flags it.
-    await signInAsDemo(reader.page, "freiburg@demo.beteiligungsnetz.de");
+    await signIn(reader.page, "freiburg@demo.beteiligungsnetz.de");
     await reader.page.goto(threadPath);
     await reader.page.getByText("Beitrag melden").click();
     await reader.page.getByLabel("Was ist daran nicht in Ordnung?").fill("Hier wird ein Bürger bloßgestellt.");
@@ -177,7 +177,7 @@ test("a flagged post is hidden by a coordinator, with the reason shown to its au
     await expect(reader.page.getByText("Danke. Die Koordination sieht sich die Meldung an.")).toBeVisible();
 
     // The coordinator works through the queue.
-    await signInAsDemo(coordinator.page, "koordination@demo.beteiligungsnetz.de");
+    await signIn(coordinator.page, "koordination@demo.beteiligungsnetz.de");
     await coordinator.page.goto("/koordination/moderation");
     await expectAccessible(coordinator.page);
     const item = coordinator.page.getByTestId("meldungen").locator("li").filter({ has: coordinator.page.getByRole("link", { name: title }) });

@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible, jsEnabled, signInAsDemo } from "./fixtures";
+import { test, expect, expectAccessible, jsEnabled, signIn } from "./fixtures";
 
 test("a municipality requests an Erstberatung, the coordination assigns it, the facilitator sees it", async ({ page, browser, baseURL }, testInfo) => {
   test.setTimeout(90_000);
@@ -28,7 +28,7 @@ test("a municipality requests an Erstberatung, the coordination assigns it, the 
   const coordination = await browser.newContext({ baseURL, javaScriptEnabled: jsEnabled(testInfo) });
   try {
     const coordinator = await coordination.newPage();
-    await signInAsDemo(coordinator, "koordination@demo.beteiligungsnetz.de");
+    await signIn(coordinator, "koordination@demo.beteiligungsnetz.de");
     await coordinator.goto("/koordination/erstberatung");
     await expectAccessible(coordinator);
     await coordinator.getByTestId("anfragen").getByRole("link", { name: new RegExp(`^${place} \\(Sachsen\\)`) }).first().click();
@@ -44,7 +44,7 @@ test("a municipality requests an Erstberatung, the coordination assigns it, the 
   }
 
   // The municipality is told; the facilitator follows the link in her e-mail.
-  await signInAsDemo(page, "begleitung@demo.beteiligungsnetz.de");
+  await signIn(page, "begleitung@demo.beteiligungsnetz.de");
   await page.goto("/prozessbegleitung");
   await expect(page.getByTestId("anfragen")).toContainText(place);
   await page.getByTestId("anfragen").getByRole("link", { name: new RegExp(`^${place} `) }).first().click();
@@ -59,7 +59,7 @@ test("a municipality requests an Erstberatung, the coordination assigns it, the 
 
 test("a member registers for the network meeting and withdraws again", async ({ page }, testInfo) => {
   // One account per project: both projects run at the same time.
-  await signInAsDemo(page, jsEnabled(testInfo) ? "freiburg@demo.beteiligungsnetz.de" : "koordination@demo.beteiligungsnetz.de");
+  await signIn(page, jsEnabled(testInfo) ? "freiburg@demo.beteiligungsnetz.de" : "koordination@demo.beteiligungsnetz.de");
   await page.goto("/foren/netzwerktreffen");
   await page.getByRole("link", { name: /^Jahrestreffen \d{4}$/ }).click();
   await expect(page.getByRole("button", { name: "Jetzt anmelden" })).toBeVisible();

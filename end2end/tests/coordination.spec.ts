@@ -1,11 +1,11 @@
-import { test, expect, expectAccessible, jsEnabled, signInAsDemo } from "./fixtures";
+import { test, expect, expectAccessible, jsEnabled, signIn } from "./fixtures";
 
 test("a coordinator deactivates and reactivates a member; the audit log records it", async ({ page }, testInfo) => {
   // Each project works on its own demo member, so the two can run in parallel.
   const [search, name, other] = jsEnabled(testInfo)
     ? ["freiburg", "Fritz Freiburg (Demo)", "Lea Leipzig"]
     : ["leipzig", "Lea Leipzig (Demo)", "Fritz Freiburg"];
-  await signInAsDemo(page, "koordination@demo.beteiligungsnetz.de");
+  await signIn(page, "koordination@demo.beteiligungsnetz.de");
 
   await page.goto("/koordination/mitglieder");
   await page.getByLabel("Name oder E-Mail-Adresse").fill(search);

@@ -112,13 +112,13 @@ export function jsEnabled(testInfo: { project: { name: string } }) {
 
 
 /** The password of every demo account (`server seed`). */
-export const DEMO_PASSWORD = "Demo-Beteiligung-2026";
+const DEMO_PASSWORD = "Demo-Beteiligung-2026";
 
-/** Signs `page` in as the demo account `email`. */
-export async function signInAsDemo(page: Page, email: string) {
+/** Signs `page` in as `email` (by default a demo account, with the demo password). */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/anmelden");
   await page.getByLabel("E-Mail-Adresse").fill(email);
-  await page.getByLabel("Passwort", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByLabel("Passwort", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Anmelden" }).click();
   await expect(page).toHaveURL(/\/konto$/);
 }

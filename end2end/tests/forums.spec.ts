@@ -1,5 +1,5 @@
 import ICAL from "ical.js";
-import { test, expect, expectAccessible, jsEnabled, signInAsDemo } from "./fixtures";
+import { test, expect, expectAccessible, jsEnabled, signIn } from "./fixtures";
 
 
 /** `YYYY-MM-DD`, `days` from today. */
@@ -14,7 +14,7 @@ test("an organiser sets up a forum, a cohort and a meeting; visitors see it and 
   const slug = `e2e-${suffix}`;
   const title = `Zukunftsforum ${suffix}`;
 
-  await signInAsDemo(page, "koordination@demo.beteiligungsnetz.de");
+  await signIn(page, "koordination@demo.beteiligungsnetz.de");
   await page.goto("/foren-verwaltung");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Foren verwalten");
   await expectAccessible(page);

@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible, jsEnabled, signInAsDemo } from "./fixtures";
+import { test, expect, expectAccessible, jsEnabled, signIn } from "./fixtures";
 
 
 /** Latin-1 bytes of a string (Windows-1252 for the characters used here). */
@@ -8,7 +8,7 @@ function windows1252(text: string): Buffer {
 
 test("a member list with errors names each bad line and imports nothing", async ({ page }, testInfo) => {
   const suffix = jsEnabled(testInfo) ? "js" : "nojs";
-  await signInAsDemo(page, "koordination@demo.beteiligungsnetz.de");
+  await signIn(page, "koordination@demo.beteiligungsnetz.de");
   await page.goto("/koordination/import");
   await expectAccessible(page);
   const file = windows1252(
@@ -37,7 +37,7 @@ test("a member list with errors names each bad line and imports nothing", async 
 test("a good member list is checked, then applied; the member appears in list and export", async ({ page }, testInfo) => {
   const suffix = jsEnabled(testInfo) ? "js" : "nojs";
   const email = `nora-${suffix}@import.test`;
-  await signInAsDemo(page, "koordination@demo.beteiligungsnetz.de");
+  await signIn(page, "koordination@demo.beteiligungsnetz.de");
   await page.goto("/koordination/import");
   const file = Buffer.from(
     "\uFEFFE-Mail,Name,AGS,Funktion,Themen\n" + `${email},Nora Import ${suffix},14713000,Beauftragte,"Energie, Wohnen"\n`,
@@ -64,7 +64,7 @@ test("a good member list is checked, then applied; the member appears in list an
 });
 
 test("a file over the size limit is sent back to the form with a message", async ({ page }) => {
-  await signInAsDemo(page, "koordination@demo.beteiligungsnetz.de");
+  await signIn(page, "koordination@demo.beteiligungsnetz.de");
   await page.goto("/koordination/import");
   const file = Buffer.alloc(3 * 1024 * 1024, "x");
   await page.getByLabel("Mitgliederliste (CSV)").setInputFiles({ name: "gross.csv", mimeType: "text/csv", buffer: file });

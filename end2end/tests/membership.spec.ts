@@ -1,23 +1,15 @@
-import type { Browser, Page } from "@playwright/test";
-import { test, expect, expectAccessible, jsEnabled, DEMO_PASSWORD } from "./fixtures";
+import type { Browser } from "@playwright/test";
+import { test, expect, expectAccessible, jsEnabled, signIn } from "./fixtures";
 import { linkFromMail } from "./mailbox";
 
 const ADMIN = "admin@demo.beteiligungsnetz.de";
 const COORDINATOR = "koordination@demo.beteiligungsnetz.de";
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/anmelden");
-  await page.getByLabel("E-Mail-Adresse").fill(email);
-  await page.getByLabel("Passwort", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Anmelden" }).click();
-  await expect(page).toHaveURL(/\/konto$/);
-}
-
 /** Opens a separate browser session as `email` (same JS setting as the test). */
 async function sessionAs(browser: Browser, baseURL: string, js: boolean, email: string) {
   const context = await browser.newContext({ baseURL, javaScriptEnabled: js });
   const page = await context.newPage();
-  await signIn(page, email, DEMO_PASSWORD);
+  await signIn(page, email);
   return { context, page };
 }
 

@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible, jsEnabled, signInAsDemo } from "./fixtures";
+import { test, expect, expectAccessible, jsEnabled, signIn } from "./fixtures";
 
 test("the map lists the public officers and counts them", async ({ page }, testInfo) => {
   await page.goto("/karte");
@@ -90,7 +90,7 @@ test("nearby municipalities form a cluster that zooms in to them, also from the 
   test.skip(!jsEnabled(testInfo), "the map needs JavaScript");
   // Signed in, the map also shows Hanna Halle (visible to members), 32 km from Leipzig: with
   // all of Germany in view the two municipalities are one cluster.
-  await signInAsDemo(page, "koordination@demo.beteiligungsnetz.de");
+  await signIn(page, "koordination@demo.beteiligungsnetz.de");
   await page.goto("/karte");
   await expect(page.locator(".map-canvas[data-markierungen]")).toBeAttached();
   const leipzig = page.locator('.leaflet-marker-icon[title^="Leipzig"]');
