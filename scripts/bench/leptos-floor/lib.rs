@@ -119,7 +119,11 @@ pub struct Figures {
 
 #[server]
 pub async fn get_figures() -> Result<Figures, ServerFnError> {
-    Ok(Figures { kommunen: 6354, laender: 16, name: "Kommunen".into() })
+    Ok(Figures {
+        kommunen: 6354,
+        laender: 16,
+        name: "Kommunen".into(),
+    })
 }
 
 #[cfg(feature = "resource")]
