@@ -4,7 +4,7 @@
 # features: with a resource, an error boundary, a lazily loaded route, as Leptos islands, and
 # as a hybrid (islands on `/`, the full app from a chunk elsewhere). Same profiles, flags and
 # locked dependency versions as the project's release build (`wasm-release`, `wasm-opt -Oz`).
-# Prints each variant's main module, raw and brotli (quality 11), and its chunks.
+# Prints each variant's files (main module, chunks, JS), raw and brotli (quality 11).
 # With --check, also builds the hybrid's server and checks it in Chromium: `/` hydrates only
 # its island, other pages hydrate the full app from its chunk, client-side navigation works.
 # Its own build cache (not the project's: the tiny crates are also called app and server).
@@ -33,18 +33,6 @@ cp "$src/main.rs" "$work/server/src/main.rs"
 ln -s "$REPO_ROOT/node_modules" "$work/node_modules"
 cd "$work"
 
-sizes() {
-  node -e '
-    const fs = require("fs"), zlib = require("zlib"), path = require("path");
-    const dir = process.argv[1];
-    for (const name of fs.readdirSync(dir).filter((n) => n.endsWith(".wasm")).sort()) {
-      const bytes = fs.readFileSync(path.join(dir, name));
-      const br = zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } });
-      const kind = name.startsWith("beteiligungsnetz.") ? "main module" : "chunk " + name.split(".")[0];
-      console.log(`    ${kind.padEnd(44)} ${String(bytes.length).padStart(9)} raw ${String(br.length).padStart(8)} brotli`);
-    }' target/site/pkg
-}
-
 variants=(
   "router:"
   "+ resource:resource"
@@ -61,7 +49,7 @@ for variant in "${variants[@]}"; do
   cargo leptos build --release --frontend-only "${split[@]}" \
     --lib-features "hydrate${features:+,$features}" >"$work/build.log" 2>&1 \
     || { tail -40 "$work/build.log"; die "the build of variant '$label' failed"; }
-  sizes
+  node "$REPO_ROOT/scripts/bundle-sizes.mjs" --bytes target/site/pkg
 done
 
 if [ "${1:-}" = "--check" ]; then
