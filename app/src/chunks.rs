@@ -38,9 +38,10 @@ use crate::pages::legal::{AccessibilityPage, DataSourcesPage, ImprintPage, Priva
 use crate::pages::member_import::{MemberImportPage, MemberImportReportPage};
 use crate::pages::officers::OfficerProfilePage;
 
-/// Whether the page at `path` is one of the main module's routes (`app.rs`: `/` and
-/// `/karte`), which hydrate without waiting for a chunk.
-#[cfg(any(feature = "hydrate", test))]
+/// Whether the page at `path` is one of the main module's routes (`app.rs`: `/` and `/karte`),
+/// which load the islands bundle instead of the full app where it was built
+/// (`components::layout::BootScripts`).
+#[cfg(not(feature = "light"))]
 pub fn in_main_module(path: &str) -> bool {
     let path = path
         .strip_suffix('/')
@@ -106,7 +107,8 @@ macro_rules! chunk {
             $($route),+
         }
 
-        #[leptos::lazy]
+        // Not split in the islands bundle, which has no chunks and never shows these pages.
+        #[cfg_attr(not(feature = "light"), leptos::lazy)]
         fn $chunk(page: $which) -> AnyView {
             match page {
                 $($which::$route => view! { <$page /> }.into_any()),+
@@ -116,12 +118,15 @@ macro_rules! chunk {
         impl $which {
             /// The page's view, from the chunk.
             async fn view(self) -> AnyView {
-                $chunk(self).await
+                #[cfg(not(feature = "light"))]
+                return $chunk(self).await;
+                #[cfg(feature = "light")]
+                $chunk(self)
             }
 
             /// Loads the chunk (in the browser; the server has every page).
             async fn preload() {
-                #[cfg(feature = "hydrate")]
+                #[cfg(all(feature = "hydrate", not(feature = "light")))]
                 $preload().await;
             }
         }

@@ -28,16 +28,16 @@ pub use app::{App, shell};
 /// bytes are kept by the linker (`#[used]`) but read by no code, so the splitter leaves them
 /// out and they absorb that padding. Not zero, so they lie in the read-only segment with the
 /// strings rather than in `.bss`.
-#[cfg(feature = "hydrate")]
+#[cfg(all(feature = "hydrate", not(feature = "light")))]
 #[used]
 static SPLIT_DATA_SLACK: [u8; 8192] = [0x5a; 8192];
 
-/// Browser entry point: hydrates the server-rendered HTML. Pages of the main module (the start
-/// page and the map: see [`chunks`]) hydrate synchronously; a lazily loaded page
-/// hydrates asynchronously, after its chunk has loaded. Asynchronous hydration works for every
-/// page but is slower (navigation → clusters drawn on the map: 9 % longer, BENCHMARKS.md), so it
-/// is used only where it is needed.
-#[cfg(feature = "hydrate")]
+/// Browser entry point of the full app: hydrates the server-rendered HTML, asynchronously, so a
+/// lazily loaded page waits for its chunk. The start page and the map are not hydrated by this
+/// bundle but by the islands bundle (`hydrate_islands` below); it renders them after a
+/// client-side navigation. Opened directly without that bundle (a development build that did
+/// not run `build_islands`), they are rendered anew in the browser.
+#[cfg(all(feature = "hydrate", not(feature = "light")))]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
@@ -45,8 +45,22 @@ pub fn hydrate() {
         .and_then(|window| window.location().pathname().ok())
         .unwrap_or_default();
     if chunks::in_main_module(&path) {
-        leptos::mount::hydrate_body(App);
+        if let Some(body) = leptos::prelude::document().body() {
+            body.set_text_content(None);
+        }
+        leptos::mount::mount_to_body(App);
     } else {
         leptos::mount::hydrate_lazy(App);
     }
+}
+
+/// Browser entry point of the islands bundle (feature `light`) of the start page and the map:
+/// prepares the page's islands, which the boot script then hydrates one by one
+/// (`components::layout::BOOT_JS`). Only their code is in this bundle: no router, no other
+/// page, no chunk.
+#[cfg(feature = "light")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = hydrate)]
+pub fn hydrate_islands() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_islands();
 }

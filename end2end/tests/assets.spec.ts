@@ -7,12 +7,20 @@ const siteRoot = process.env.LEPTOS_SITE_ROOT ?? join(__dirname, "..", "..", "ta
 
 test("hashed assets are served precompressed: brotli when accepted, else gzip", async ({ request }, testInfo) => {
   test.skip(testInfo.project.name !== "js", "the same files for both projects");
-  const html = await (await request.get("/")).text();
-  const assets = [...new Set(html.match(/\/pkg\/[\w.-]+\.(?:wasm|js|css)/g) ?? [])];
-  // The stylesheet, and for the boot script the bundle's JavaScript and WebAssembly and the
-  // loader of its chunks (`__wasm_split.<hash>.js`).
-  expect([...new Set(assets.map((a) => a.split(".").pop()))].sort(), "the page names its bundle").toEqual(["css", "js", "wasm"]);
-  expect(assets.some((a) => a.includes("/__wasm_split.")), "and the chunk loader").toBe(true);
+  const named = async (path: string) =>
+    [...new Set((await (await request.get(path)).text()).match(/\/pkg\/[\w.-]+\.(?:wasm|js|css)/g) ?? [])];
+  // The start page names the stylesheet and the islands bundle (JavaScript and WebAssembly);
+  // a page of the full app names its bundle and the loader of its chunks
+  // (`__wasm_split.<hash>.js`).
+  const start = await named("/");
+  const signIn = await named("/anmelden");
+  expect(start.filter((a) => !a.endsWith(".css")).map((a) => a.replace(/\.[\w-]+\.(js|wasm)$/, ".$1")).sort(), "the start page names the islands bundle").toEqual([
+    "/pkg/islands.js",
+    "/pkg/islands.wasm",
+  ]);
+  expect([...new Set(signIn.map((a) => a.split(".").pop()))].sort(), "a page of the full app names its bundle").toEqual(["css", "js", "wasm"]);
+  expect(signIn.some((a) => a.includes("/__wasm_split.")), "and the chunk loader").toBe(true);
+  const assets = [...new Set([...start, ...signIn])];
   for (const asset of assets) {
     const onDisk = join(siteRoot, asset);
     for (const [accept, coding, suffix] of [
@@ -34,9 +42,10 @@ test("hashed assets are served precompressed: brotli when accepted, else gzip", 
   // The bundle's own JavaScript modules (wasm-bindgen's snippets, imported by its JavaScript)
   // are precompressed too; they keep their names whatever they hold, so they are revalidated
   // rather than kept for a year beside a newer bundle.
-  const bundle = assets.find((a) => a.endsWith(".js") && !a.includes("/__wasm_split."));
-  const imports = (await (await request.get(bundle!)).text()).match(/snippets\/[\w./-]+\.js/g) ?? [];
-  const snippets = [...new Set(imports)];
+  const bundles = assets.filter((a) => a.endsWith(".js") && !a.includes("/__wasm_split."));
+  expect(bundles.length, "two bundles").toBe(2);
+  const imports = await Promise.all(bundles.map(async (bundle) => (await (await request.get(bundle)).text()).match(/snippets\/[\w./-]+\.js/g) ?? []));
+  const snippets = [...new Set(imports.flat())];
   expect(snippets, "the map's markers module").toContainEqual(expect.stringMatching(/\/markers\.js$/));
   for (const snippet of snippets) {
     const response = await request.get(`/pkg/${snippet}`, { headers: { "Accept-Encoding": "br, gzip" } });
@@ -87,28 +96,27 @@ test("a lazily loaded page names its chunks inertly and fetches them after the f
   }).toPass();
 });
 
-test("the start page and the map load none of the account, coordination, admin, forum-organiser and board code", async ({ page }, testInfo) => {
+test("the start page and the map load only the islands bundle, none of the full app's code", async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== "js", "only the browser loads WebAssembly");
   let loaded: string[] = [];
   page.on("request", (request) => {
     const path = new URL(request.url()).pathname;
     if (path.endsWith(".wasm")) loaded.push(path);
   });
-  // The chunks of those domains (app/src/chunks.rs); coordination holds the admin pages.
-  // The officers' profiles have a chunk of their own too, which the map's links lead to.
-  const foreign = /split_(account|coordination|forum_organiser|board|officer)_pages/;
   for (const path of ["/", "/karte"]) {
     loaded = [];
     await page.goto(path);
     // Hydrated: the map is drawn by the browser.
     await expect(page.locator(".leaflet-container")).toBeVisible();
-    expect(loaded.length, `${path} loads WebAssembly`).toBeGreaterThan(0);
-    expect(loaded.filter((p) => foreign.test(p)), `${path} loads no chunk of another domain`).toEqual([]);
+    // One module: neither the full app nor any chunk of its pages (account, coordination and
+    // admin, forum organisers, board, …).
+    expect(loaded, `${path} loads the islands bundle only`).toEqual([expect.stringMatching(/^\/pkg\/islands\.[\w-]+\.wasm$/)]);
   }
-  // The same check can fail: opening the sign-in page loads the accounts' chunk.
+  // The same check can fail: opening the sign-in page loads the full app and the accounts' chunk.
   loaded = [];
   await page.goto("/anmelden");
   await expect(async () => expect(loaded.some((p) => /split_account_pages/.test(p))).toBe(true)).toPass();
+  expect(loaded.some((p) => /\/islands\./.test(p)), "the full app without the islands bundle").toBe(false);
 });
 
 test("a lazily loaded page keeps its title while its chunk is still loading", async ({ page }, testInfo) => {

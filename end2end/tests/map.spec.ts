@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { test, expect, expectAccessible, jsEnabled } from "./fixtures";
 
 test("the map draws Germany's states from our own server", async ({ page }, testInfo) => {
@@ -65,27 +66,44 @@ test("the browser side starts after the first paint, the state outlines after th
   expect(timing.outlines, JSON.stringify(timing)).toBeGreaterThanOrEqual(timing.drawn);
 });
 
+/**
+ * Opens the imprint, a page of the full app, and waits until it has hydrated: its chunk has
+ * arrived and the network has been quiet since.
+ */
+async function openHydratedImprint(page: Page) {
+  const chunk = page.waitForResponse((response) => /\/split_legal_pages[\w.-]*\.wasm$/.test(response.url()));
+  await page.goto("/impressum");
+  await chunk;
+  await page.waitForLoadState("networkidle");
+}
+
 test("the main navigation leads to the map page", async ({ page }, testInfo) => {
+  // From the start page, whose islands have no router: the link loads the map page.
   await page.goto("/");
-  if (jsEnabled(testInfo)) {
-    // Hydrated: the router navigates inside the same document.
-    await page.locator(".leaflet-container").waitFor();
-    await page.evaluate(() => ((window as any).__sameDocument = true));
-  }
+  if (jsEnabled(testInfo)) await page.locator(".leaflet-container").waitFor();
   await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Karte" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Karte der Beauftragten");
   await expect(page).toHaveURL(/\/karte$/);
   await expect(page.getByRole("link", { name: "Karte", exact: true })).toHaveAttribute("aria-current", "page");
-  if (jsEnabled(testInfo)) {
-    await expect(page.locator(".leaflet-container")).toBeVisible();
-    expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
-  }
+  if (!jsEnabled(testInfo)) return;
+  await expect(page.locator(".map-canvas[data-gezeichnet]")).toHaveCount(1);
+  // From a page of the full app the router navigates inside the same document, and renders
+  // the map's island itself.
+  await openHydratedImprint(page);
+  await page.evaluate(() => ((window as any).__sameDocument = true));
+  await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Karte" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Karte der Beauftragten");
+  await expect(page.locator(".map-canvas[data-gezeichnet]")).toHaveCount(1);
+  expect(Number(await page.locator(".map-canvas").getAttribute("data-markierungen"))).toBeGreaterThan(0);
+  expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
 });
 
 test("leaving the start page before the state outlines arrive raises no error", async ({ page }, testInfo) => {
   test.skip(!jsEnabled(testInfo), "the maps need JavaScript");
-  // The start page's outlines arrive only after the visitor has moved on to the map; the
-  // removed map must not receive them (the fixture fails the test on any console error).
+  // Within the full app: the start page's outlines arrive only after the visitor has moved on
+  // to the map; the removed map must not receive them (the fixture fails the test on any
+  // console error).
+  await openHydratedImprint(page);
   let first = true;
   await page.route("**/geo/bundeslaender.geo.json", async (route) => {
     if (first) {
@@ -94,7 +112,8 @@ test("leaving the start page before the state outlines arrive raises no error", 
     }
     await route.continue();
   });
-  await page.goto("/");
+  await page.evaluate(() => ((window as any).__sameDocument = true));
+  await page.getByRole("link", { name: "Beteiligungsnetz" }).first().click();
   await page.locator(".leaflet-container").waitFor();
   await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Karte" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Karte der Beauftragten");
@@ -103,6 +122,7 @@ test("leaving the start page before the state outlines arrive raises no error", 
   }).toPass();
   // The delayed answer for the start page's map has arrived by now.
   await page.waitForTimeout(2_000);
+  expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
 });
 
 test("the map's marker data is preloaded with the page and requested once", async ({ page }, testInfo) => {

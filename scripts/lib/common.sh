@@ -113,7 +113,42 @@ build_release() {
   forget_other_checkouts
   step "Building the release (server + WebAssembly + CSS) with cargo-leptos"
   cargo leptos build --release --split
+  build_islands --release
   compress_site
+}
+
+# The islands bundle of `/` and `/karte` (app feature `light`: app/src/lib.rs), added to the
+# site cargo-leptos has just built: `islands.<hash>.js` and `.wasm` in its pkg directory, named
+# in the hash file beside the server (`islands-js`, `islands-wasm`), which the server reads
+# (app/src/components/layout/boot_scripts.rs). cargo-leptos builds it like the full app, with
+# the same flags, so only the app crate is compiled again; but it empties the site directory
+# and rewrites the hash file first, so both are kept aside meanwhile. Arguments: `--release`
+# or none, as for the full app's build.
+build_islands() {
+  local site="${LEPTOS_SITE_ROOT:-target/site}" profile=debug
+  [ "${1:-}" = "--release" ] && profile=release
+  local hash_file
+  hash_file="$(cargo_target_dir)/$profile/hash.txt"
+  step "Building the islands bundle of / and /karte (feature light)"
+  rm -rf "$site.full"
+  mv "$site" "$site.full"
+  cp "$hash_file" "$hash_file.full"
+  if ! cargo leptos build "$@" --split --frontend-only --lib-features hydrate,light; then
+    rm -rf "$site"; mv "$site.full" "$site"; mv "$hash_file.full" "$hash_file"
+    die "the islands bundle did not build"
+  fi
+  local js wasm
+  js="$(awk -F': ' '$1 == "js" { print $2 }' "$hash_file")"
+  wasm="$(awk -F': ' '$1 == "wasm" { print $2 }' "$hash_file")"
+  [ -n "$js" ] && [ -n "$wasm" ] || die "no hashes of the islands bundle in $hash_file"
+  cp "$site/pkg/$LEPTOS_OUTPUT_NAME.$js.js" "$site.full/pkg/islands.$js.js"
+  cp "$site/pkg/$LEPTOS_OUTPUT_NAME.$wasm.wasm" "$site.full/pkg/islands.$wasm.wasm"
+  cp -rn "$site/pkg/snippets/." "$site.full/pkg/snippets/"
+  rm -rf "$site"
+  mv "$site.full" "$site"
+  mv "$hash_file.full" "$hash_file"
+  printf 'islands-js: %s\nislands-wasm: %s\n' "$js" "$wasm" >>"$hash_file"
+  info "islands.$wasm.wasm: $(stat -c %s "$site/pkg/islands.$wasm.wasm") bytes"
 }
 
 # Brotli and gzip siblings of the built assets, served precompressed (scripts/compress-site.mjs).
@@ -129,6 +164,7 @@ build_dev() {
   forget_other_checkouts
   step "Building the app for the end-to-end tests (cargo leptos build, dev profile)"
   cargo leptos build --split
+  build_islands
   compress_site
 }
 

@@ -2,15 +2,18 @@ use crate::api::resource::resource;
 use crate::components::layout::Title;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
 use shared::text::format_thousands;
 
 use crate::api::kommunen::get_kommunen_overview;
-use crate::components::kommune::KommuneExplorer;
+use crate::components::kommune::{KommuneExplorer, KommuneSearch};
 
 /// Start page: what the network offers, key figures, municipality search and the map.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let overview = resource(|| (), |()| get_kommunen_overview());
+    let query = use_query_map().with_untracked(|params| params.get("q").unwrap_or_default());
+    let search = resource(move || query.clone(), KommuneSearch::run);
     view! {
         <Title text="Start" />
         <section aria-labelledby="start-titel">
@@ -60,7 +63,12 @@ pub fn HomePage() -> impl IntoView {
                 }}
             </Transition>
             <div class="mt-6">
-                <KommuneExplorer action="/" />
+                // Created once, with the first search: from then on the explorer searches itself.
+                <Suspense fallback=|| ()>
+                    {Suspend::new(async move {
+                        view! { <KommuneExplorer action="/".to_owned() initial=search.await /> }
+                    })}
+                </Suspense>
             </div>
         </section>
     }

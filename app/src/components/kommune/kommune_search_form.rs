@@ -10,7 +10,7 @@ pub fn KommuneSearchForm(
     #[prop(into)]
     error: Signal<Option<String>>,
     /// Page the form submits to without JavaScript.
-    action: &'static str,
+    action: String,
 ) -> impl IntoView {
     let initial = query.get_untracked();
     let described_by = move || {

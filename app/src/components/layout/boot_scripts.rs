@@ -17,8 +17,9 @@ use crate::app::LEAFLET_JS;
 /// its hash (`server::middleware::csp`); what differs between pages and builds comes from the
 /// script element's `data-` attributes: `data-js` and `data-wasm` (the bundle), `data-split`
 /// (the loader of the WebAssembly chunks, which the bundle's JavaScript imports), `data-scripts`
-/// (vendored scripts, space-separated, run in order before hydration) and `data-preload` (a
-/// same-origin URL fetched beside the WebAssembly, if any).
+/// (vendored scripts, space-separated, run in order before hydration), `data-preload` (a
+/// same-origin URL fetched beside the WebAssembly, if any) and `data-islands` (the bundle is
+/// the islands bundle: after `hydrate()` it calls each `<leptos-island>`'s function).
 ///
 /// - The bundle's files are requested at once, side by side (as preloads), rather than one
 ///   after the other as the imports find them; so are a lazily loaded page's chunks, which
@@ -52,7 +53,10 @@ const start = () => {
     document.head.append(script);
   }));
   const bundle = import(boot.js).then((mod) => mod.default({ module_or_path: boot.wasm }).then(() => mod));
-  Promise.all([bundle, ...vendored]).then(([mod]) => mod.hydrate());
+  Promise.all([bundle, ...vendored]).then(([mod]) => {
+    mod.hydrate();
+    if ("islands" in boot) for (const island of document.querySelectorAll("leptos-island")) mod[island.dataset.component](island);
+  });
 };
 let started = false;
 const once = () => { if (!started) { started = true; start(); } };
@@ -66,60 +70,98 @@ else if (PerformanceObserver.supportedEntryTypes?.includes("paint")) {
 } else requestAnimationFrame(() => setTimeout(once, 0));
 "#;
 
-/// The bundle's files: `<output-name>.<hash>.js` and `.wasm`, and the chunk loader
-/// `__wasm_split.<hash>.js` of a split build, read once from the hash file cargo-leptos writes
-/// next to the server binary.
+/// The files of one bundle: `<output-name>.<hash>.js` and `.wasm`, and the chunk loader
+/// `__wasm_split.<hash>.js` of a split build.
+#[derive(Clone, Debug, Default)]
+struct Bundle {
+    js: String,
+    wasm: String,
+    split: Option<String>,
+}
+
+/// The full app's bundle and, if it was built, the islands bundle of `/` and `/karte`
+/// (`scripts/lib/common.sh`: `build_islands`), read once from the hash file cargo-leptos writes
+/// next to the server binary (the islands' lines, `islands-js` and `islands-wasm`, are added
+/// by that script).
 #[cfg(feature = "ssr")]
-fn bundle_files(options: &LeptosOptions) -> &'static (String, String, Option<String>) {
-    static FILES: std::sync::OnceLock<(String, String, Option<String>)> =
-        std::sync::OnceLock::new();
-    FILES.get_or_init(|| {
+fn bundles(options: &LeptosOptions) -> &'static (Bundle, Option<Bundle>) {
+    static BUNDLES: std::sync::OnceLock<(Bundle, Option<Bundle>)> = std::sync::OnceLock::new();
+    BUNDLES.get_or_init(|| {
         let name = options.output_name.to_string();
-        let (mut js, mut wasm, mut split) = (name.clone(), name, None);
-        if options.hash_files {
-            let hashes = std::env::current_exe()
+        let pkg = &options.site_pkg_dir;
+        let file = |name: &str, hash: Option<&str>, extension: &str| match hash {
+            Some(hash) => format!("/{pkg}/{name}.{hash}.{extension}"),
+            None => format!("/{pkg}/{name}.{extension}"),
+        };
+        let hashes = if options.hash_files {
+            std::env::current_exe()
                 .ok()
                 .and_then(|exe| exe.parent().map(|dir| dir.join(options.hash_file.as_ref())))
                 .and_then(|path| std::fs::read_to_string(path).ok())
-                .unwrap_or_default();
-            for (file, hash) in hashes.lines().filter_map(|line| line.split_once(':')) {
-                match file.trim() {
-                    "js" => js = format!("{js}.{}", hash.trim()),
-                    "wasm" => wasm = format!("{wasm}.{}", hash.trim()),
-                    "split" => split = Some(format!("__wasm_split.{}.js", hash.trim())),
-                    _ => {}
-                }
-            }
-        }
-        let pkg = &options.site_pkg_dir;
+                .unwrap_or_default()
+        } else {
+            String::new()
+        };
+        let hash = |key: &str| {
+            hashes
+                .lines()
+                .filter_map(|line| line.split_once(':'))
+                .find(|(file, _)| file.trim() == key)
+                .map(|(_, hash)| hash.trim().to_owned())
+        };
         // Only a split build writes the loader.
-        let split = split.filter(|file| {
-            std::path::Path::new(options.site_root.as_ref())
-                .join(pkg.as_ref())
-                .join(file)
-                .exists()
-        });
-        (
-            format!("/{pkg}/{js}.js"),
-            format!("/{pkg}/{wasm}.wasm"),
-            split.map(|file| format!("/{pkg}/{file}")),
-        )
+        let split = hash("split")
+            .map(|hash| format!("__wasm_split.{hash}.js"))
+            .filter(|file| {
+                std::path::Path::new(options.site_root.as_ref())
+                    .join(pkg.as_ref())
+                    .join(file)
+                    .exists()
+            })
+            .map(|file| format!("/{pkg}/{file}"));
+        let full = Bundle {
+            js: file(&name, hash("js").as_deref(), "js"),
+            wasm: file(&name, hash("wasm").as_deref(), "wasm"),
+            split,
+        };
+        let islands = hash("islands-js")
+            .zip(hash("islands-wasm"))
+            .map(|(js, wasm)| Bundle {
+                js: file("islands", Some(&js), "js"),
+                wasm: file("islands", Some(&wasm), "wasm"),
+                split: None,
+            });
+        (full, islands)
     })
 }
 
+/// The bundle the page at the request's path loads, and whether it is the islands bundle.
+#[cfg(feature = "ssr")]
+fn bundle_of_page(options: &LeptosOptions) -> (Bundle, bool) {
+    let (full, islands) = bundles(options);
+    let path = use_context::<http::request::Parts>()
+        .map(|request| request.uri.path().to_owned())
+        .unwrap_or_default();
+    match islands {
+        Some(islands) if crate::chunks::in_main_module(&path) => (islands.clone(), true),
+        _ => (full.clone(), false),
+    }
+}
+
 /// The inline script that starts the browser side after the first paint; `preload_data` is a
-/// same-origin URL fetched beside the WebAssembly (the marker data of `/karte`).
+/// same-origin URL fetched beside the WebAssembly (the marker data of `/karte`). On `/` and
+/// `/karte` it loads the islands bundle (if built), which hydrates only their `#[island]`s.
 #[component]
 pub fn BootScripts(options: LeptosOptions, preload_data: Option<String>) -> impl IntoView {
     // Leptos' component provides the WebAssembly split manifest, from which the server names
     // the chunk of a lazily loaded page in its <head>; its own links and script are not used.
     let _manifest = view! { <HydrationScripts options=options.clone() /> };
     #[cfg(feature = "ssr")]
-    let (js, wasm, split) = bundle_files(&options).clone();
+    let (Bundle { js, wasm, split }, islands) = bundle_of_page(&options);
     #[cfg(not(feature = "ssr"))]
-    let (js, wasm, split) = {
+    let (Bundle { js, wasm, split }, islands) = {
         let _ = options;
-        (String::new(), String::new(), None::<String>)
+        (Bundle::default(), false)
     };
     view! {
         <script
@@ -127,6 +169,7 @@ pub fn BootScripts(options: LeptosOptions, preload_data: Option<String>) -> impl
             data-js=js
             data-wasm=wasm
             data-split=split
+            data-islands=islands.then_some("")
             data-scripts=LEAFLET_JS
             data-preload=preload_data
         >

@@ -53,6 +53,41 @@ fn outlines_once(map: &Map, requested: &Cell<bool>) {
     }
 }
 
+/// Selects the municipality of a list entry (`li[data-ags]`, `OfficerList`) that gets the
+/// keyboard focus or the pointer: one listener for the whole document, so entries need no
+/// hydration and a new page of the list needs no new listeners.
+pub fn follow_list(selected: RwSignal<Option<String>>) {
+    let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+        let ags = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|element| element.closest("li[data-ags]").ok().flatten())
+            .and_then(|entry| entry.get_attribute("data-ags"));
+        if let Some(ags) = ags
+            && selected.with_untracked(|current| current.as_deref() != Some(ags.as_str()))
+        {
+            selected.set(Some(ags));
+        }
+    });
+    for kind in LIST_EVENTS {
+        let _ =
+            document().add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
+    }
+    let listener = StoredValue::new_local(listener);
+    on_cleanup(move || {
+        listener.with_value(|listener| {
+            for kind in LIST_EVENTS {
+                let _ = document()
+                    .remove_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
+            }
+        });
+    });
+}
+
+/// The events of a list entry that select its marker (`mouseover` rather than `mouseenter`:
+/// it bubbles up to the document).
+const LIST_EVENTS: [&str; 2] = ["focusin", "mouseover"];
+
 /// Creates the map and keeps its markers in sync with `query` (loaded from the marker data
 /// endpoint) and `selected`.
 pub fn mount_officers_map(

@@ -20,7 +20,6 @@ pub fn MapPage() -> impl IntoView {
     let query = Memo::new(move |_| params.with(query_of));
     let result = resource(move || query.get(), search_officers);
     let map_query = Memo::new(move |_| marker_query(query.get()));
-    let selected = RwSignal::new(None::<String>);
     let officers = Signal::derive(move || {
         result
             .get()
@@ -50,13 +49,13 @@ pub fn MapPage() -> impl IntoView {
         <div class="mt-4 grid gap-8 lg:grid-cols-[2fr_3fr]">
             <div>
                 <Suspense fallback=|| ()>
-                    <OfficerList officers=officers selected=selected />
+                    <OfficerList officers=officers />
                     {move || result.get().and_then(Result::ok).map(|found| view! {
                         <Pagination found=found query=query.get() />
                     })}
                 </Suspense>
             </div>
-            <OfficersMap query=map_query selected=selected />
+            <OfficersMap query=map_query />
         </div>
     }
 }

@@ -1,12 +1,10 @@
 use leptos::prelude::*;
 use shared::officers::OfficerSummary;
 
-/// The results as a list; focusing or pointing at an entry highlights its marker on the map.
+/// The results as a list; focusing or pointing at an entry (`data-ags`) opens its marker on
+/// the map (`OfficersMap` listens for it).
 #[component]
-pub fn OfficerList(
-    #[prop(into)] officers: Signal<Vec<OfficerSummary>>,
-    selected: RwSignal<Option<String>>,
-) -> impl IntoView {
+pub fn OfficerList(#[prop(into)] officers: Signal<Vec<OfficerSummary>>) -> impl IntoView {
     view! {
         <section aria-labelledby="liste-titel">
             <h2 id="liste-titel" class="text-xl font-bold">"Liste"</h2>
@@ -18,16 +16,9 @@ pub fn OfficerList(
                 view! {
                     <ol class="mt-2 flex flex-col divide-y divide-slate-200 rounded border border-slate-200" data-testid="beauftragte-liste">
                         {list.into_iter().map(|officer| {
-                            let ags = officer.ags.clone();
-                            let ags_hover = officer.ags.clone();
                             let topics = shared::Topic::labels(&officer.topics);
                             view! {
-                                <li
-                                    class="px-3 py-2"
-                                    data-ags=officer.ags.clone()
-                                    on:focusin=move |_| selected.set(Some(ags.clone()))
-                                    on:mouseenter=move |_| selected.set(Some(ags_hover.clone()))
-                                >
+                                <li class="px-3 py-2" data-ags=officer.ags.clone()>
                                     // A plain link: the router takes its clicks all the same, and the
                                     // 50 entries of a page hydrate without a router component each.
                                     <a href=format!("/beauftragte/{}", officer.id) class="font-semibold">{officer.name.clone()}</a>
