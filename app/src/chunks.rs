@@ -1,6 +1,8 @@
-//! The pages a visitor of the start page and the map does not need, each domain in its own
-//! WebAssembly chunk (`cargo leptos build --split`): the browser loads a domain's chunk when
-//! one of its pages is opened or navigated to, before that page hydrates.
+//! Every page of the full app, each domain in its own WebAssembly chunk (`cargo leptos build
+//! --split`): the browser loads a domain's chunk when one of its pages is opened or navigated
+//! to, before that page hydrates. The main module holds the layout and the router. The start
+//! page and the map are a chunk too: opened directly, they load the islands bundle instead of
+//! the full app (`lib.rs`), so the full app needs them only after a client-side navigation.
 //!
 //! One `#[lazy]` function per domain renders its pages. Every lazily loaded route has the same
 //! view, a [`ChunkPage`] value naming its page, whose `preload` fetches the chunk while the
@@ -33,16 +35,16 @@ use crate::pages::forums::{
     ForumsPage, NewCohortPage, OrganiseForumsPage, ParticipantsPageView, SubscriptionConfirmedPage,
     SubscriptionRequestedPage, UnsubscribePage, UnsubscribedPage,
 };
+use crate::pages::home::HomePage;
 use crate::pages::kommunen::{AddKommunePage, KommunePageView};
 use crate::pages::legal::{AccessibilityPage, DataSourcesPage, ImprintPage, PrivacyPage};
 use crate::pages::member_import::{MemberImportPage, MemberImportReportPage};
-use crate::pages::officers::OfficerProfilePage;
+use crate::pages::officers::{MapPage, OfficerProfilePage};
 
-/// Whether the page at `path` is one of the main module's routes (`app.rs`: `/` and `/karte`),
-/// which load the islands bundle instead of the full app where it was built
-/// (`components::layout::BootScripts`).
+/// Whether the page at `path` is one of the islands bundle's pages, `/` and `/karte`, which load
+/// that bundle instead of the full app where it was built (`components::layout::BootScripts`).
 #[cfg(not(feature = "light"))]
-pub fn in_main_module(path: &str) -> bool {
+pub fn is_island_page(path: &str) -> bool {
     let path = path
         .strip_suffix('/')
         .filter(|p| !p.is_empty())
@@ -54,6 +56,7 @@ pub fn in_main_module(path: &str) -> bool {
 /// documentation).
 #[derive(Clone, Copy, Debug)]
 pub enum ChunkPage {
+    Start(StartPages),
     Account(AccountPages),
     Coordination(CoordinationPages),
     Forum(ForumPages),
@@ -68,6 +71,7 @@ pub enum ChunkPage {
 impl ChooseView for ChunkPage {
     async fn choose(self) -> AnyView {
         match self {
+            ChunkPage::Start(page) => page.view().await,
             ChunkPage::Account(page) => page.view().await,
             ChunkPage::Coordination(page) => page.view().await,
             ChunkPage::Forum(page) => page.view().await,
@@ -82,6 +86,7 @@ impl ChooseView for ChunkPage {
 
     async fn preload(&self) {
         match self {
+            ChunkPage::Start(_) => StartPages::preload().await,
             ChunkPage::Account(_) => AccountPages::preload().await,
             ChunkPage::Coordination(_) => CoordinationPages::preload().await,
             ChunkPage::Forum(_) => ForumPages::preload().await,
@@ -138,6 +143,13 @@ macro_rules! chunk {
         )+
     };
 }
+
+// The islands bundle hydrates these two when they are opened; the full app needs them only
+// after a client-side navigation.
+chunk!(start_pages, __preload_start_pages, Start: StartPages {
+    HomeRoute => HomePage,
+    MapRoute => MapPage,
+});
 
 chunk!(account_pages, __preload_account_pages, Account: AccountPages {
     SignInRoute => SignInPage,
@@ -222,12 +234,12 @@ chunk!(officer_pages, __preload_officer_pages, Officer: OfficerPages {
 
 #[cfg(test)]
 mod tests {
-    use super::in_main_module;
+    use super::is_island_page;
 
     #[test]
-    fn the_main_modules_routes_are_known() {
+    fn the_island_pages_are_known() {
         for path in ["/", "/karte", "/karte/"] {
-            assert!(in_main_module(path), "{path}");
+            assert!(is_island_page(path), "{path}");
         }
         for path in [
             "/anmelden",
@@ -238,7 +250,7 @@ mod tests {
             "/kartei",
             "",
         ] {
-            assert!(!in_main_module(path), "{path}");
+            assert!(!is_island_page(path), "{path}");
         }
     }
 }

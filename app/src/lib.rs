@@ -44,7 +44,7 @@ pub fn hydrate() {
     let path = web_sys::window()
         .and_then(|window| window.location().pathname().ok())
         .unwrap_or_default();
-    if chunks::in_main_module(&path) {
+    if chunks::is_island_page(&path) {
         if let Some(body) = leptos::prelude::document().body() {
             body.set_text_content(None);
         }

@@ -105,6 +105,18 @@ async function runAxe(page: Page) {
   expect(summary, "axe-core WCAG 2.1 A/AA violations").toEqual([]);
 }
 
+/**
+ * Opens `path`, a page of the full app whose code is in the chunk `split_<chunk>_pages`, and
+ * waits until it has hydrated: its chunk has arrived and the network has been quiet since.
+ * (`/` and `/karte` are islands, without the router: a link there loads the next page in full.)
+ */
+export async function gotoHydrated(page: Page, path: string, chunk: string) {
+  const loaded = page.waitForResponse((response) => new RegExp(`/split_${chunk}_pages[\\w.-]*\\.wasm$`).test(response.url()));
+  await page.goto(path);
+  await loaded;
+  await page.waitForLoadState("networkidle");
+}
+
 /** Whether this project runs with JavaScript enabled. */
 export function jsEnabled(testInfo: { project: { name: string } }) {
   return testInfo.project.name === "js";

@@ -1,5 +1,4 @@
-import type { Page } from "@playwright/test";
-import { test, expect, expectAccessible, jsEnabled } from "./fixtures";
+import { test, expect, expectAccessible, gotoHydrated, jsEnabled } from "./fixtures";
 
 test("the map draws Germany's states from our own server", async ({ page }, testInfo) => {
   const outlines = page.waitForResponse((r) => r.url().endsWith("/geo/bundeslaender.geo.json"), {
@@ -66,17 +65,6 @@ test("the browser side starts after the first paint, the state outlines after th
   expect(timing.outlines, JSON.stringify(timing)).toBeGreaterThanOrEqual(timing.drawn);
 });
 
-/**
- * Opens the imprint, a page of the full app, and waits until it has hydrated: its chunk has
- * arrived and the network has been quiet since.
- */
-async function openHydratedImprint(page: Page) {
-  const chunk = page.waitForResponse((response) => /\/split_legal_pages[\w.-]*\.wasm$/.test(response.url()));
-  await page.goto("/impressum");
-  await chunk;
-  await page.waitForLoadState("networkidle");
-}
-
 test("the main navigation leads to the map page", async ({ page }, testInfo) => {
   // From the start page, whose islands have no router: the link loads the map page.
   await page.goto("/");
@@ -89,7 +77,7 @@ test("the main navigation leads to the map page", async ({ page }, testInfo) => 
   await expect(page.locator(".map-canvas[data-gezeichnet]")).toHaveCount(1);
   // From a page of the full app the router navigates inside the same document, and renders
   // the map's island itself.
-  await openHydratedImprint(page);
+  await gotoHydrated(page, "/impressum", "legal");
   await page.evaluate(() => ((window as any).__sameDocument = true));
   await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Karte" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Karte der Beauftragten");
@@ -103,7 +91,7 @@ test("leaving the start page before the state outlines arrive raises no error", 
   // Within the full app: the start page's outlines arrive only after the visitor has moved on
   // to the map; the removed map must not receive them (the fixture fails the test on any
   // console error).
-  await openHydratedImprint(page);
+  await gotoHydrated(page, "/impressum", "legal");
   let first = true;
   await page.route("**/geo/bundeslaender.geo.json", async (route) => {
     if (first) {

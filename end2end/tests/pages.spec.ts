@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible, jsEnabled } from "./fixtures";
+import { test, expect, expectAccessible, gotoHydrated, jsEnabled } from "./fixtures";
 
 const pages = [
   { path: "/", heading: "Beteiligung gemeinsam stärken" },
@@ -47,8 +47,7 @@ test("the demo installation is marked on every page", async ({ page }, testInfo)
   if (!jsEnabled(testInfo)) return;
   // The flag comes with the page (the browser never loads it): after hydration and a
   // client-side navigation the notice is still there.
-  await page.goto("/");
-  await expect(page.locator(".leaflet-container")).toBeVisible();
+  await gotoHydrated(page, "/impressum", "legal");
   await page.evaluate(() => ((window as unknown as { kept: boolean }).kept = true));
   await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Foren" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Foren für Entscheider*innen" })).toBeVisible();

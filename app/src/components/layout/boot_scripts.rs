@@ -143,7 +143,7 @@ fn bundle_of_page(options: &LeptosOptions) -> (Bundle, bool) {
         .map(|request| request.uri.path().to_owned())
         .unwrap_or_default();
     match islands {
-        Some(islands) if crate::chunks::in_main_module(&path) => (islands.clone(), true),
+        Some(islands) if crate::chunks::is_island_page(&path) => (islands.clone(), true),
         _ => (full.clone(), false),
     }
 }
