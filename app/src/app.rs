@@ -8,7 +8,9 @@ use leptos_router::{SsrMode, path};
 use crate::chunks::*;
 use crate::components::layout::{BootScripts, DemoNotice, SiteFooter, SiteHeader, SkipLink};
 use crate::pages::error_page::ErrorPage;
+use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::officers::MapPage;
 
 /// Version-pinned paths of the vendored Leaflet files (copied from `node_modules` by the build).
 pub const LEAFLET_JS: &str = "/vendor/leaflet-1.9.4/leaflet.js";
@@ -56,8 +58,8 @@ pub fn App() -> impl IntoView {
                 <main id="inhalt" tabindex="-1" class="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">
                     <ErrorBoundary fallback=|errors| view! { <ErrorPage errors=errors /> }>
                     <Routes fallback=|| view! { <NotFoundPage /> }>
-                        <Route path=path!("/") view=HomeRoute ssr=SsrMode::Async />
-                        <Route path=path!("/karte") view=MapRoute ssr=SsrMode::Async />
+                        <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                        <Route path=path!("/karte") view=MapPage ssr=SsrMode::Async />
                         <Route path=path!("/beauftragte/:id") view=OfficerProfileRoute ssr=SsrMode::Async />
                         <Route path=path!("/foren") view=ForumsRoute ssr=SsrMode::Async />
                         <Route path=path!("/foren/:forum") view=ForumRoute ssr=SsrMode::Async />

@@ -1,8 +1,6 @@
-//! Every page of the full app, each domain in its own WebAssembly chunk (`cargo leptos build
-//! --split`): the browser loads a domain's chunk when one of its pages is opened or navigated
-//! to, before that page hydrates. The main module holds the layout and the router. The start
-//! page and the map are a chunk too: opened directly, they load the islands bundle instead of
-//! the full app (`lib.rs`), so the full app needs them only after a client-side navigation.
+//! The pages a visitor of the start page and the map does not need, each domain in its own
+//! WebAssembly chunk (`cargo leptos build --split`): the browser loads a domain's chunk when
+//! one of its pages is opened or navigated to, before that page hydrates.
 //!
 //! One `#[lazy]` function per domain renders its pages. Every lazily loaded route has the same
 //! view, a [`ChunkPage`] value naming its page, whose `preload` fetches the chunk while the
@@ -35,14 +33,14 @@ use crate::pages::forums::{
     ForumsPage, NewCohortPage, OrganiseForumsPage, ParticipantsPageView, SubscriptionConfirmedPage,
     SubscriptionRequestedPage, UnsubscribePage, UnsubscribedPage,
 };
-use crate::pages::home::HomePage;
 use crate::pages::kommunen::{AddKommunePage, KommunePageView};
 use crate::pages::legal::{AccessibilityPage, DataSourcesPage, ImprintPage, PrivacyPage};
 use crate::pages::member_import::{MemberImportPage, MemberImportReportPage};
-use crate::pages::officers::{MapPage, OfficerProfilePage};
+use crate::pages::officers::OfficerProfilePage;
 
-/// Whether the page at `path` is one of the islands bundle's pages, `/` and `/karte`, which load
-/// that bundle instead of the full app where it was built (`components::layout::BootScripts`).
+/// Whether the page at `path` is one of the main module's routes (`app.rs`: `/` and `/karte`),
+/// the pages of the islands bundle, which they load instead of the full app where it was built
+/// (`components::layout::BootScripts`).
 #[cfg(not(feature = "light"))]
 pub fn is_island_page(path: &str) -> bool {
     let path = path
@@ -56,7 +54,6 @@ pub fn is_island_page(path: &str) -> bool {
 /// documentation).
 #[derive(Clone, Copy, Debug)]
 pub enum ChunkPage {
-    Start(StartPages),
     Account(AccountPages),
     Coordination(CoordinationPages),
     Forum(ForumPages),
@@ -71,7 +68,6 @@ pub enum ChunkPage {
 impl ChooseView for ChunkPage {
     async fn choose(self) -> AnyView {
         match self {
-            ChunkPage::Start(page) => page.view().await,
             ChunkPage::Account(page) => page.view().await,
             ChunkPage::Coordination(page) => page.view().await,
             ChunkPage::Forum(page) => page.view().await,
@@ -86,7 +82,6 @@ impl ChooseView for ChunkPage {
 
     async fn preload(&self) {
         match self {
-            ChunkPage::Start(_) => StartPages::preload().await,
             ChunkPage::Account(_) => AccountPages::preload().await,
             ChunkPage::Coordination(_) => CoordinationPages::preload().await,
             ChunkPage::Forum(_) => ForumPages::preload().await,
@@ -143,13 +138,6 @@ macro_rules! chunk {
         )+
     };
 }
-
-// The islands bundle hydrates these two when they are opened; the full app needs them only
-// after a client-side navigation.
-chunk!(start_pages, __preload_start_pages, Start: StartPages {
-    HomeRoute => HomePage,
-    MapRoute => MapPage,
-});
 
 chunk!(account_pages, __preload_account_pages, Account: AccountPages {
     SignInRoute => SignInPage,

@@ -7,24 +7,16 @@
 //! Lighthouse counts them toward the largest paint: 1.8–3.0 s on those pages). Here the
 //! attribute becomes `data-rel`, which makes the links inert; the boot script
 //! (`app::components::layout::BOOT_JS`) turns each into a preload once the first paint is shown,
-//! beside the main module, so the chunks are still there when hydration asks for them. A page
-//! of the islands bundle (`/`, `/karte`) loads no chunk: there the links are left out.
+//! beside the main module, so the chunks are still there when hydration asks for them.
 
 /// Where the bundle's files are served (`site-pkg-dir` in Cargo.toml).
 const PKG_HREF: &[u8] = b" href=\"/pkg/";
 
-/// The boot script's mark of a page that loads the islands bundle (`BootScripts`).
-const ISLANDS_BOOT: &[u8] = b" data-islands=\"\"";
-
 /// `page` with the `rel` of every preload and module preload of a bundle file in its `<head>`
-/// renamed to `data-rel`, or `None` if it has none. A page that loads the islands bundle (`/`,
-/// `/karte`) never needs the full app's chunks Leptos names for it: there those links are
-/// left out.
+/// renamed to `data-rel`, or `None` if it has none.
 pub fn defer_chunk_preloads(page: &[u8]) -> Option<Vec<u8>> {
     let head_end = memchr::memmem::find(page, b"</head>")?;
-    let islands = memchr::memmem::find(&page[..head_end], ISLANDS_BOOT).is_some();
-    // Where `data-` goes (after the space before `rel`), or the links to leave out.
-    let mut edits: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut renames = Vec::new();
     let mut offset = 0;
     while let Some(found) = memchr::memmem::find(&page[offset..head_end], b"<link ") {
         let start = offset + found;
@@ -38,25 +30,20 @@ pub fn defer_chunk_preloads(page: &[u8]) -> Option<Vec<u8>> {
         if let Some(rel) = preload
             && memchr::memmem::find(tag, PKG_HREF).is_some()
         {
-            edits.push(if islands {
-                start..start + length + 1
-            } else {
-                start + rel + 1..start + rel + 1
-            });
+            // After the space before `rel`.
+            renames.push(start + rel + 1);
         }
         offset = start + length;
     }
-    if edits.is_empty() {
+    if renames.is_empty() {
         return None;
     }
-    let mut rewritten = Vec::with_capacity(page.len() + edits.len() * 5);
+    let mut rewritten = Vec::with_capacity(page.len() + renames.len() * 5);
     let mut copied = 0;
-    for edit in edits {
-        rewritten.extend_from_slice(&page[copied..edit.start]);
-        if edit.is_empty() {
-            rewritten.extend_from_slice(b"data-");
-        }
-        copied = edit.end;
+    for at in renames {
+        rewritten.extend_from_slice(&page[copied..at]);
+        rewritten.extend_from_slice(b"data-");
+        copied = at;
     }
     rewritten.extend_from_slice(&page[copied..]);
     Some(rewritten)
@@ -90,26 +77,6 @@ mod tests {
                 r#"<link href="/pkg/y.wasm" rel="preload"></body></html>"#,
             ),
             "only bundle preloads in the head; the stylesheet, other files and the body stay"
-        );
-    }
-
-    #[test]
-    fn a_page_of_the_islands_bundle_names_no_chunk() {
-        let page = concat!(
-            r#"<html><head><link id="leptos" rel="stylesheet" href="/pkg/app.css">"#,
-            r#"<link as="fetch" href="/pkg/split_start_pages_1.a.wasm" rel="preload" type="application/wasm">"#,
-            r#"<link crossorigin="x" href="/pkg/__wasm_split.c.js" rel="modulepreload">"#,
-            r#"<script type="module" data-js="/pkg/islands.d.js" data-islands="">boot</script>"#,
-            r#"</head><body><link href="/pkg/y.wasm" rel="preload"></body></html>"#,
-        );
-        let rewritten = String::from_utf8(defer_chunk_preloads(page.as_bytes()).unwrap()).unwrap();
-        assert_eq!(
-            rewritten,
-            concat!(
-                r#"<html><head><link id="leptos" rel="stylesheet" href="/pkg/app.css">"#,
-                r#"<script type="module" data-js="/pkg/islands.d.js" data-islands="">boot</script>"#,
-                r#"</head><body><link href="/pkg/y.wasm" rel="preload"></body></html>"#,
-            ),
         );
     }
 

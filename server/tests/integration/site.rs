@@ -257,6 +257,13 @@ async fn user_input_is_escaped() {
         body.contains("&lt;script&gt;alert(1)&lt;/script&gt;")
             || body.contains("&lt;script>alert(1)&lt;/script>")
     );
+    // The search text is also the start page's island property (JSON in an attribute).
+    let (_, _, body) = send(&app, get("/?q=%22%3E%3Cimg+src%3Dx+onerror%3Dalert(1)%3E")).await;
+    assert!(body.contains("<leptos-island"), "the search is an island");
+    assert!(
+        !body.contains(r#""><img"#),
+        "no quote breaks out of an attribute"
+    );
 }
 
 #[tokio::test]
