@@ -36,10 +36,15 @@ for path in "${pages[@]}"; do
   step "Lighthouse (mobile): $path"
   # Warm the page cache and the server, as a returning visitor's request would find it.
   curl -fsS -o /dev/null "$PUBLIC_URL$path"
-  CHROME_PATH=/usr/bin/chromium "$LIGHTHOUSE_DIR/node_modules/.bin/lighthouse" "$PUBLIC_URL$path" \
-    --quiet --only-categories=performance --output=json \
-    --output-path="$out/$(echo "$path" | tr '/' '_').json" \
-    --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking"
+  # Lighthouse now and then fails to record the trace (NO_NAVSTART): up to three tries.
+  for try in 1 2 3; do
+    CHROME_PATH=/usr/bin/chromium "$LIGHTHOUSE_DIR/node_modules/.bin/lighthouse" "$PUBLIC_URL$path" \
+      --quiet --only-categories=performance --output=json \
+      --output-path="$out/$(echo "$path" | tr '/' '_').json" \
+      --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking" \
+      && break
+    [ "$try" -lt 3 ] || die "Lighthouse failed three times on $path"
+  done
 done
 node scripts/bench/lighthouse-summary.mjs "$out"/*.json
 
