@@ -261,8 +261,12 @@ async fn user_input_is_escaped() {
     let (_, _, body) = send(&app, get("/?q=%22%3E%3Cimg+src%3Dx+onerror%3Dalert(1)%3E")).await;
     assert!(body.contains("<leptos-island"), "the search is an island");
     assert!(
-        !body.contains(r#""><img"#),
+        !body.contains(r#""><img src=x"#),
         "no quote breaks out of an attribute"
+    );
+    assert!(
+        body.contains(r#"\&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"#),
+        "the property holds the text, escaped"
     );
 }
 
